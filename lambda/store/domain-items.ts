@@ -1,0 +1,141 @@
+/**
+ * Domains and mentions tables. A domain item is a DomainRecord plus
+ * `firstSeenDay` (UTC YYYY-MM-DD of firstSeenAt) for the byFirstSeenDay
+ * index. A mention item is a MentionRecord plus `commentKey` =
+ * `${videoId}#${commentId}`, so one comment counts once per domain.
+ */
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { DomainRecord, MentionRecord } from '../core/model';
+import {
+  isConditionFailed,
+  parseTime,
+  utcDay,
+  utcDaysOverlapping,
+} from './dynamo-util';
+
+// DOMAIN is a DynamoDB reserved word, so it is always aliased.
+const DOMAIN_NAME = { '#domain': 'domain' };
+
+function fromDomainItem(item: Record<string, unknown>): DomainRecord {
+  const { firstSeenDay: _day, ...domain } = item;
+  return domain as unknown as DomainRecord;
+}
+
+async function putIfAbsent(
+  client: DynamoDBDocumentClient,
+  table: string,
+  item: Record<string, unknown>,
+) {
+  try {
+    await client.send(
+      new PutCommand({
+        TableName: table,
+        Item: item,
+        ConditionExpression: 'attribute_not_exists(#domain)',
+        ExpressionAttributeNames: DOMAIN_NAME,
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailed(error)) return false;
+    throw error;
+  }
+}
+
+export function domainItems(
+  client: DynamoDBDocumentClient,
+  tables: { domains: string; mentions: string },
+) {
+  const putMentionIfNew = (mention: MentionRecord) =>
+    putIfAbsent(client, tables.mentions, {
+      ...mention,
+      commentKey: `${mention.videoId}#${mention.commentId}`,
+    });
+
+  const putDomainIfNew = (domain: DomainRecord) =>
+    putIfAbsent(client, tables.domains, {
+      ...domain,
+      firstSeenDay: utcDay('domain.firstSeenAt', domain.firstSeenAt),
+    });
+
+  async function getDomain(domain: string) {
+    const { Item } = await client.send(
+      new GetCommand({
+        TableName: tables.domains,
+        Key: { domain },
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? fromDomainItem(Item) : undefined;
+  }
+
+  async function countMentions(domain: string) {
+    let count = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await client.send(
+        new QueryCommand({
+          TableName: tables.mentions,
+          KeyConditionExpression: '#domain = :domain',
+          ExpressionAttributeNames: DOMAIN_NAME,
+          ExpressionAttributeValues: { ':domain': domain },
+          Select: 'COUNT',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      count += page.Count ?? 0;
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return count;
+  }
+
+  /** Domains with from <= firstSeenAt < to: one Query per UTC day. */
+  async function listNewDomains(from: string, to: string) {
+    const fromMs = parseTime('from', from);
+    const toMs = parseTime('to', to);
+    const domains: DomainRecord[] = [];
+    for (const day of utcDaysOverlapping(fromMs, toMs)) {
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await client.send(
+          new QueryCommand({
+            TableName: tables.domains,
+            IndexName: 'byFirstSeenDay',
+            KeyConditionExpression:
+              'firstSeenDay = :day AND firstSeenAt BETWEEN :from AND :to',
+            ExpressionAttributeValues: {
+              ':day': day,
+              ':from': from,
+              ':to': to,
+            },
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        for (const item of page.Items ?? []) {
+          // BETWEEN includes `to`; the range is half-open.
+          const at = Date.parse(String(item.firstSeenAt));
+          if (at >= fromMs && at < toMs) domains.push(fromDomainItem(item));
+        }
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+    }
+    return domains.sort(
+      (a, b) =>
+        a.firstSeenAt.localeCompare(b.firstSeenAt) ||
+        a.domain.localeCompare(b.domain),
+    );
+  }
+
+  return {
+    putMentionIfNew,
+    putDomainIfNew,
+    getDomain,
+    countMentions,
+    listNewDomains,
+  };
+}

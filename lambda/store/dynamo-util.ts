@@ -1,0 +1,99 @@
+/**
+ * Small helpers shared by the store's table modules: condition failures,
+ * bounded parallelism, UTC days and opaque paging keys.
+ */
+
+/** Parallel conditional puts per call: enough to hide latency, not to throttle. */
+export const PUT_CONCURRENCY = 16;
+
+const DAY_MS = 86_400_000;
+
+/** True when DynamoDB refused a write because its condition was false. */
+export function isConditionFailed(error: unknown): boolean {
+  return (
+    error instanceof Error && error.name === 'ConditionalCheckFailedException'
+  );
+}
+
+/** Runs `task` over `items` with at most `limit` in flight, keeping order. */
+export async function mapWithConcurrency<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index] as T);
+    }
+  };
+  const workers = Math.max(1, Math.min(limit, items.length));
+  await Promise.all(Array.from({ length: workers }, worker));
+  return results;
+}
+
+/** Milliseconds of an ISO time, or an error naming the field. */
+export function parseTime(field: string, value: string): number {
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) {
+    throw new Error(
+      `${field} must be an ISO time such as 2024-05-01T12:00:00Z, ` +
+        `got ${JSON.stringify(value)}`,
+    );
+  }
+  return ms;
+}
+
+/** The UTC day (YYYY-MM-DD) of an ISO time. */
+export function utcDay(field: string, iso: string): string {
+  return new Date(parseTime(field, iso)).toISOString().slice(0, 10);
+}
+
+/** Every UTC day that overlaps [fromMs, toMs), oldest first. */
+export function utcDaysOverlapping(fromMs: number, toMs: number): string[] {
+  const days: string[] = [];
+  let dayStart = Math.floor(fromMs / DAY_MS) * DAY_MS;
+  while (dayStart < toMs) {
+    days.push(new Date(dayStart).toISOString().slice(0, 10));
+    dayStart += DAY_MS;
+  }
+  return days;
+}
+
+/** Epoch seconds `days` days after an ISO time, for a TTL attribute. */
+export function expiresAfter(field: string, iso: string, days: number) {
+  return Math.floor((parseTime(field, iso) + days * DAY_MS) / 1000);
+}
+
+/** A DynamoDB LastEvaluatedKey as an opaque string for callers. */
+export function encodePageKey(key: Record<string, unknown> | undefined) {
+  return key
+    ? Buffer.from(JSON.stringify(key), 'utf8').toString('base64url')
+    : undefined;
+}
+
+/** The inverse of encodePageKey, or an error naming the bad key. */
+export function decodePageKey(
+  startKey: string | undefined,
+): Record<string, unknown> | undefined {
+  if (startKey === undefined) return undefined;
+  try {
+    const key: unknown = JSON.parse(
+      Buffer.from(startKey, 'base64url').toString('utf8'),
+    );
+    if (key && typeof key === 'object' && !Array.isArray(key)) {
+      return key as Record<string, unknown>;
+    }
+  } catch {
+    // Falls through to the error below, which says what to pass instead.
+  }
+  throw new Error(
+    `startKey ${JSON.stringify(startKey)} is not a key returned as nextKey ` +
+      'by scanComments; pass a nextKey unchanged, or omit it to start over',
+  );
+}
+
+export const sleep = (ms: number) =>
+  new Promise<void>((resolve) => setTimeout(resolve, ms));
