@@ -54,6 +54,7 @@ export function utcDay(field: string, iso: string): string {
 /** Every UTC day that overlaps [fromMs, toMs), oldest first. */
 export function utcDaysOverlapping(fromMs: number, toMs: number): string[] {
   const days: string[] = [];
+  if (!(fromMs < toMs)) return days;
   let dayStart = Math.floor(fromMs / DAY_MS) * DAY_MS;
   while (dayStart < toMs) {
     days.push(new Date(dayStart).toISOString().slice(0, 10));
