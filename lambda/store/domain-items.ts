@@ -124,11 +124,9 @@ export function domainItems(
         startKey = page.LastEvaluatedKey;
       } while (startKey);
     }
-    return domains.sort(
-      (a, b) =>
-        a.firstSeenAt.localeCompare(b.firstSeenAt) ||
-        a.domain.localeCompare(b.domain),
-    );
+    // Plain code-unit order: ISO times sort by time, whatever the locale.
+    const key = (d: DomainRecord) => `${d.firstSeenAt}\u0000${d.domain}`;
+    return domains.sort((a, b) => (key(a) < key(b) ? -1 : 1));
   }
 
   return {

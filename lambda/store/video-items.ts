@@ -148,6 +148,11 @@ export function videoItems(client: DynamoDBDocumentClient, table: string) {
     }
   }
 
+  /**
+   * Reads the sparse index, which AWS updates eventually: a video whose
+   * harvest just finished may still be listed for a moment, so callers
+   * check harvestStatus before working on it.
+   */
   async function listVideosToHarvest(limit: number) {
     const videos: VideoRecord[] = [];
     let startKey: Record<string, unknown> | undefined;
