@@ -40,11 +40,9 @@ export const SettingsSchema = z
       })
       .strict()
       .refine((s) => s.channels.length + s.searches.length > 0, {
-        message: 'no sources',
-      })
-      .describe(
-        'list at least one channel id in sources.channels or one query in sources.searches',
-      ),
+        message:
+          'list at least one channel id in sources.channels or one query in sources.searches',
+      }),
     youtube: z
       .object({
         baseUrl: z
@@ -89,6 +87,14 @@ export const SettingsSchema = z
         searchCostUnits: positiveInt(
           'units one search.list call costs in the unified model (100)',
         ).default(100),
+        searchShare: z
+          .number()
+          .gt(0)
+          .max(1)
+          .default(0.25)
+          .describe(
+            'share of the day\'s units searches may use in the unified model, above 0 and at most 1',
+          ),
         reserveUnits: z
           .number()
           .int()
@@ -97,13 +103,15 @@ export const SettingsSchema = z
           .describe('units kept back each day for operators and doctor checks'),
       })
       .strict()
-      .refine((q) => q.reserveUnits < q.dailyUnits, { message: 'reserve' })
-      .describe('quota.reserveUnits must be smaller than quota.dailyUnits')
+      .refine((q) => q.reserveUnits < q.dailyUnits, {
+        message: 'quota.reserveUnits must be smaller than quota.dailyUnits',
+      })
       .default({
         model: 'split',
         dailyUnits: 10_000,
         searchCallsPerDay: 100,
         searchCostUnits: 100,
+        searchShare: 0.25,
         reserveUnits: 500,
       }),
     schedule: z
