@@ -67,7 +67,10 @@ export interface PipelineStore {
   listNewDomains(from: string, to: string): Promise<DomainRecord[]>;
 
   getCursor(sourceId: string): Promise<SourceCursor | undefined>;
-  /** Moves the cursor forward only: an older time never overwrites it. */
+  /**
+   * Moves the cursor forward only: an older time never overwrites it, an
+   * equal one refreshes `updatedAt` (which paces search sources).
+   */
   advanceCursor(cursor: SourceCursor): Promise<void>;
 
   /**

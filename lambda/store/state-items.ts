@@ -98,12 +98,12 @@ export function stateItems(client: DynamoDBDocumentClient, table: string) {
           TableName: table,
           Item: { pk: 'cursor', sk: cursor.sourceId, ...cursor },
           ConditionExpression:
-            'attribute_not_exists(pk) OR newestPublishedAt < :newest',
+            'attribute_not_exists(pk) OR newestPublishedAt <= :newest',
           ExpressionAttributeValues: { ':newest': cursor.newestPublishedAt },
         }),
       );
     } catch (error) {
-      // An older or equal time is a no-op by contract, not a failure.
+      // An older time is a no-op by contract, not a failure.
       if (!isConditionFailed(error)) throw error;
     }
   }
