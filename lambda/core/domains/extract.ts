@@ -105,8 +105,11 @@ function judge(
   }
   if (c.scheme || lower.startsWith('www.') || hit.known) return hit;
   const next = c.end > c.hostEnd ? text.charCodeAt(c.hostEnd) : 0;
-  // `setup.zip` is a file; `setup.zip/` is not. `README.md#usage` is one.
-  if (FILE_EXTENSION_TLDS.has(hit.tld)) return next === 47 ? hit : null;
+  // `setup.zip` is a file, `setup.zip/` and `clip.mov?t=3` are links,
+  // `README.md#usage` is a file again.
+  if (FILE_EXTENSION_TLDS.has(hit.tld)) {
+    return next === 47 /* / */ || next === 63 /* ? */ ? hit : null;
+  }
   if (next !== 0 || hit.multiLabelSuffix) return hit;
   // Bare `end.The` or `ok.So` joins two sentences, `Example.com` is a site.
   const tld = host.slice(host.lastIndexOf('.') + 1);

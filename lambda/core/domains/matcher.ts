@@ -7,18 +7,21 @@
 /** Scripts written without spaces between words. */
 const SPACELESS = String.raw`[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}]`;
 
+/** Variation selectors and the zero-width joiner that end emoji (❤️). */
+const EMOJI_JOINERS = String.raw`[\uFE00-\uFE0F\u200D]`;
+
 const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}-]*[\p{L}\p{N}\p{M}])?`;
 
 /**
  * 1: scheme, 2: host, 3: port, 4: path, query or fragment.
  *
  * The lookbehind keeps a host from starting inside a word, an e-mail
- * address, a handle (`@john.doe`), a file path (`dir/run.sh`) or a
- * snake_case name, while `-strike.com-` and `*bold.com*` (YouTube's
+ * address (`jo-sa@xn--bcher-kva.de`), a handle (`@john.doe`), a file
+ * path (`dir/run.sh`) or a snake_case name, while `-strike.com-` and `*bold.com*` (YouTube's
  * markup) still match.
  */
 const CANDIDATE = new RegExp(
-  String.raw`(?<!(?!${SPACELESS})[\p{L}\p{N}\p{M}]|[@.\/\\]|[\p{L}\p{N}][_-])` +
+  String.raw`(?<!(?!${SPACELESS}|${EMOJI_JOINERS})[\p{L}\p{N}\p{M}]|[@.\/\\]|[\p{L}\p{N}][_-]+)` +
     String.raw`((?:https?|ftp):\/\/)?` +
     `(${LABEL}(?:\\.${LABEL})+)` +
     String.raw`(:\d{1,5})?` +
