@@ -60,19 +60,28 @@ export interface DocumentClientOptions {
   readonly region?: string;
 }
 
-/** A document client that drops undefined fields instead of failing. */
-export function createDocumentClient(
+/**
+ * The low-level client, for table administration. A local endpoint signs
+ * with fixed dummy credentials so no AWS account or profile is needed.
+ */
+export function createDynamoClient(
   options: DocumentClientOptions = {},
-): DynamoDBDocumentClient {
+): DynamoDBClient {
   const { endpoint, region } = options;
-  const client = endpoint
+  return endpoint
     ? new DynamoDBClient({
         endpoint,
         region: region ?? 'us-east-1',
         credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
       })
     : new DynamoDBClient(region ? { region } : {});
-  return DynamoDBDocumentClient.from(client, {
+}
+
+/** A document client that drops undefined fields instead of failing. */
+export function createDocumentClient(
+  options: DocumentClientOptions = {},
+): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(createDynamoClient(options), {
     marshallOptions: { removeUndefinedValues: true },
   });
 }

@@ -5,12 +5,12 @@
  * tests never see each other's items.
  */
 import { randomBytes } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { PipelineStore } from '../../lambda/core/store-port';
 import { ensureTables } from '../../lambda/store/create-tables';
 import {
   createDocumentClient,
+  createDynamoClient,
   createDynamoStore,
 } from '../../lambda/store/dynamo-store';
 import { type TableNames, tableNamesFromEnv } from '../../lambda/store/tables';
@@ -41,11 +41,7 @@ export async function startTestStore(
   const { endpoint } = await shared;
   const prefix = `t${randomBytes(4).toString('hex')}-`;
   const tables = tableNamesFromEnv({}, prefix);
-  const admin = new DynamoDBClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  const admin = createDynamoClient({ endpoint });
   try {
     await ensureTables(admin, tables);
   } finally {
