@@ -94,8 +94,12 @@ function parseEnvelope(body: string) {
 export function mapErrorResponse(failed: FailedResponse): YouTubeError {
   const { method, status, params } = failed;
   const envelope = parseEnvelope(failed.body);
-  const reason =
-    envelope?.errors[0]?.reason ?? envelope?.status ?? `http${status}`;
+  const keyRejected = envelope?.details?.some(
+    (d) => d.reason === 'API_KEY_INVALID',
+  );
+  const reason = keyRejected
+    ? 'keyInvalid'
+    : (envelope?.errors[0]?.reason ?? envelope?.status ?? `http${status}`);
   const key = reason.toLowerCase();
   const envelopeStatus = envelope?.status?.toLowerCase();
   const said = plainMessage(

@@ -135,6 +135,12 @@ export const ErrorEnvelopeSchema = z.object({
       .optional()
       .default([]),
     status: z.string().optional(),
+    // google.rpc details; the current invalid-key body names the cause
+    // only here (reason API_KEY_INVALID beside errors[0].reason badRequest).
+    details: z
+      .array(z.object({ reason: z.string().optional() }))
+      .optional()
+      .catch(undefined),
   }),
 });
 

@@ -63,6 +63,27 @@ describe('mapErrorResponse', () => {
     expect(String((error as Error).message)).not.toContain('secret-key');
   });
 
+  it('recognises the current invalid-key body by its details reason', () => {
+    const body = JSON.stringify({
+      error: {
+        code: 400,
+        message: 'API key not valid. Please pass a valid API key.',
+        errors: [{ reason: 'badRequest', domain: 'global' }],
+        status: 'INVALID_ARGUMENT',
+        details: [{ '@type': 'ErrorInfo', reason: 'API_KEY_INVALID' }],
+      },
+    });
+    const error = mapErrorResponse({
+      method: 'videos.list',
+      status: 400,
+      body,
+      params: {},
+      now: NOW,
+    });
+    expect(error).toBeInstanceOf(FatalYouTubeError);
+    expect(error.message).toContain('check YOUTUBE_API_KEY');
+  });
+
   it('maps accessNotConfigured to a fatal error', async () => {
     const error = await failWith(
       403,
