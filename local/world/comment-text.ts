@@ -49,17 +49,12 @@ const IDN_SUFFIXES: Record<string, string> = {
   音楽: 'jp',
   пример: 'рф',
 };
+// biome-ignore format: a table reads better than one item a line
 const SHORTENERS = [
-  'bit.ly',
-  'tinyurl.com',
-  't.co',
-  'goo.gl',
-  'ow.ly',
-  'is.gd',
-  'cutt.ly',
-  'rebrand.ly',
-  'shorturl.at',
+  'bit.ly', 'tinyurl.com', 't.co', 'goo.gl', 'ow.ly', 'is.gd', 'cutt.ly',
+  'rebrand.ly', 'shorturl.at',
 ];
+/** Links to YouTube itself: never labelled. */
 const YOUTUBE = [
   'https://youtu.be/dQw4w9WgXcQ',
   'https://www.youtube.com/watch?v=abc123XYZ_0&t=42s',
@@ -80,60 +75,27 @@ const FILLER = [
   'Who else is watching at 3 a.m.?', 'e.g. the second method is faster',
   'lmao 🤣🤣', 'The U.S. version is different', 'Underrated comment section',
 ];
+// biome-ignore format: a table reads better than one item a line
 const WORDS = [
-  'guide',
-  'setup',
-  'notes',
-  'build',
-  'video',
-  'report',
-  'draft',
-  'clip',
-  'main',
-  'install',
+  'guide', 'setup', 'notes', 'build', 'video', 'report', 'draft', 'clip',
+  'main', 'install',
 ];
+/** Words typed after a dot without a space: `ok.so`, `end.The`. */
+// biome-ignore format: a table reads better than one item a line
 const GLUE = [
-  'is',
-  'so',
-  'it',
-  'now',
-  'me',
-  'in',
-  'to',
-  'at',
-  'lol',
-  'you',
-  'love',
-  'the',
-  'and',
-  'but',
-  'then',
-  'The',
-  'I',
-  'Thanks',
-  'So',
+  'is', 'so', 'it', 'now', 'me', 'in', 'to', 'at', 'lol', 'you', 'love',
+  'the', 'and', 'but', 'then', 'The', 'I', 'Thanks', 'So',
 ];
+/** File extensions, some of them real top-level labels (zip, mov, py). */
+// biome-ignore format: a table reads better than one item a line
 const FILE_EXTS = [
-  'pdf',
-  'exe',
-  'png',
-  'html',
-  'zip',
-  'mov',
-  'py',
-  'sh',
-  'md',
-  'mp4',
-  'txt',
+  'pdf', 'exe', 'png', 'html', 'zip', 'mov', 'py', 'sh', 'md', 'mp4', 'txt',
   'rs',
 ];
+/** Labels the Public Suffix List does not know. */
+// biome-ignore format: a table reads better than one item a line
 const UNKNOWN_TLDS = [
-  'notatld',
-  'lan',
-  'local',
-  'internal',
-  'corp',
-  'localhost',
+  'notatld', 'lan', 'local', 'internal', 'corp', 'localhost',
 ];
 const SUBDOMAINS = ['blog', 'shop', 'docs', 'm', 'app', 'en', 'store'];
 const EMOJI = ['🔥', '👉', '😂', '❤️', '✅', '👇'];

@@ -98,7 +98,7 @@ function judge(
     const lastDot = host.lastIndexOf('.');
     if (host.indexOf('.') === lastDot) return null;
     host = host.slice(0, lastDot);
-    lower = lower.slice(0, lastDot);
+    lower = host.toLowerCase();
     c.hostEnd = c.hostStart + host.length;
     c.end = c.hostEnd;
     hit = resolve(lower);
