@@ -1,5 +1,7 @@
-import { generateCommentText, makeDomainPool } from './comment-text';
+import { makeDomainPool } from './comment-text';
 import { intBetween, makeRng, pick } from './rng';
+import { allThreads, idChars } from './threads';
+import { videoIdCodec } from './video-id';
 
 /**
  * A deterministic sample of YouTube, for the local replica: any channel id
@@ -77,33 +79,12 @@ const DAY_MS = 86_400_000;
 const HISTORY_MS = 60 * DAY_MS;
 /** Video times are seconds after this instant, packed into the id. */
 const EPOCH_MS = Date.UTC(2020, 0, 1);
-const ID_CHARS =
-  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+// biome-ignore format: a table reads better than one item a line
 const WORDS = [
-  'review',
-  'tutorial',
-  'unboxing',
-  'live',
-  'build',
-  'guide',
-  'vlog',
-  'deep dive',
-  'first look',
-  'tips',
-  'setup',
-  'challenge',
-  'update',
-  'explained',
-  'news',
-  'comparison',
-  'fix',
-  'recap',
-  'Q&A',
-  'story',
+  'review', 'tutorial', 'unboxing', 'live', 'build', 'guide', 'vlog',
+  'deep dive', 'first look', 'tips', 'setup', 'challenge', 'update',
+  'explained', 'news', 'comparison', 'fix', 'recap', 'Q&A', 'story',
 ];
-
-const idChars = (rng: () => number, n: number) =>
-  Array.from({ length: n }, () => pick(rng, [...ID_CHARS])).join('');
 
 /** Creates a world; equal seeds and clocks give equal answers. */
 export function createWorld(options: WorldOptions): World {
@@ -114,45 +95,7 @@ export function createWorld(options: WorldOptions): World {
   const owners = new Map<string, { id: string; title: string }>();
   const threadCache = new Map<string, WorldThread[] | 'disabled' | 'gone'>();
 
-  const check = (time: number, nonce: number) =>
-    Math.floor(makeRng(`${seed}|vid|${time}|${nonce}`)() * 4096);
-
-  /** 54 bits that hide the time and nonce, chosen by the check bits. */
-  const mask = (checkBits: number) => {
-    const rng = makeRng(`mask|${checkBits}`);
-    return (
-      (BigInt(Math.floor(rng() * 2 ** 27)) << 27n) |
-      BigInt(Math.floor(rng() * 2 ** 27))
-    );
-  };
-
-  /**
-   * 66 bits in 11 characters: 12 check bits, then 32 bits of time and 22
-   * of nonce, masked so that ids look random rather than sorted.
-   */
-  function encodeVideoId(time: number, nonce: number): string {
-    const checkBits = check(time, nonce);
-    const data = (BigInt(time) << 22n) | BigInt(nonce);
-    let bits = (BigInt(checkBits) << 54n) | (data ^ mask(checkBits));
-    let id = '';
-    for (let i = 0; i < 11; i++) {
-      id = ID_CHARS[Number(bits & 63n)] + id;
-      bits >>= 6n;
-    }
-    return id;
-  }
-
-  function decodeVideoId(videoId: string): Date | undefined {
-    if (!/^[\w-]{11}$/.test(videoId)) return undefined;
-    let bits = 0n;
-    for (const c of videoId) bits = (bits << 6n) | BigInt(ID_CHARS.indexOf(c));
-    const checkBits = Number(bits >> 54n);
-    const data = (bits & ((1n << 54n) - 1n)) ^ mask(checkBits);
-    const time = Number(data >> 22n);
-    const nonce = Number(data & 0x3fffffn);
-    if (checkBits !== check(time, nonce)) return undefined;
-    return new Date(EPOCH_MS + time * 1000);
-  }
+  const ids = videoIdCodec(seed);
 
   function channel(channelId: string): WorldChannel | undefined {
     if (!/^UC[\w-]{22}$/.test(channelId)) return undefined;
@@ -191,7 +134,7 @@ export function createWorld(options: WorldOptions): World {
       const time = Math.floor(offset / 1000);
       const at = new Date(EPOCH_MS + time * 1000);
       if (at.getTime() > end || at.getTime() < end - HISTORY_MS) continue;
-      const videoId = encodeVideoId(time, Math.floor(slot() * 2 ** 22));
+      const videoId = ids.encode(time, Math.floor(slot() * 2 ** 22));
       const video = make(slot, at, videoId);
       if (video.channelId) {
         owners.set(videoId, {
@@ -240,7 +183,9 @@ export function createWorld(options: WorldOptions): World {
   }
 
   function video(videoId: string): WorldVideo | undefined {
-    const at = decodeVideoId(videoId);
+    const time = ids.decode(videoId);
+    const at =
+      time === undefined ? undefined : new Date(EPOCH_MS + time * 1000);
     if (!at || at.getTime() > now().getTime()) return undefined;
     const owner = owners.get(videoId);
     const rng = makeRng(`${seed}|title|${videoId}`);
@@ -274,71 +219,4 @@ export function createWorld(options: WorldOptions): World {
   }
 
   return { seed, now, channel, uploads, search, video, comments };
-}
-
-/** Exponential delay with the given mean, in ms (comments come early). */
-const delayMs = (rng: () => number, meanMs: number) =>
-  Math.min(-Math.log(1 - rng()) * meanMs, 30 * DAY_MS);
-
-/** YouTube's current timestamps have whole seconds. */
-const wholeSeconds = (ms: number) => new Date(Math.floor(ms / 1000) * 1000);
-
-function makeComment(
-  seed: string,
-  commentId: string,
-  at: Date,
-  pool: string[],
-  parentId?: string,
-): WorldComment {
-  const rng = makeRng(`${seed}|comment|${commentId}`);
-  return {
-    commentId,
-    ...(parentId ? { parentId } : {}),
-    text: generateCommentText(rng, pool).text,
-    hasOriginal: rng() >= 0.03,
-    publishedAt: at,
-    authorChannelId: `UC${idChars(rng, 22)}`,
-    authorName: `@viewer${intBetween(rng, 100, 99_999)}`,
-    likeCount: Math.floor(rng() ** 4 * 500),
-  };
-}
-
-/**
- * Every thread a video will ever have, newest first, future ones
- * included: callers hide what is not yet published. A few videos are
- * gone or have comments off.
- */
-function allThreads(
-  seed: string,
-  videoId: string,
-  publishedAt: Date,
-  pool: string[],
-): WorldThread[] | 'disabled' | 'gone' {
-  const rng = makeRng(`${seed}|comments|${videoId}`);
-  const roll = rng();
-  if (roll < 0.03) return 'gone';
-  if (roll < 0.1) return 'disabled';
-  const count = Math.floor(rng() ** 2 * 320);
-  const threads: WorldThread[] = [];
-  for (let i = 0; i < count; i++) {
-    const t = makeRng(`${seed}|thread|${videoId}|${i}`);
-    const id = `Ug${pick(t, ['w', 'x', 'y', 'z'])}${idChars(t, 16)}4AaABAg`;
-    const at = wholeSeconds(
-      publishedAt.getTime() + 60_000 + delayMs(t, 2 * DAY_MS),
-    );
-    const replies: WorldComment[] = [];
-    let last = at.getTime();
-    const replyCount = t() < 0.25 ? intBetween(t, 1, 8) : 0;
-    for (let r = 0; r < replyCount; r++) {
-      last += 30_000 + delayMs(t, 6 * 3_600_000);
-      const replyId = `${id}.${idChars(t, 22)}`;
-      replies.push(makeComment(seed, replyId, wholeSeconds(last), pool, id));
-    }
-    threads.push({ top: makeComment(seed, id, at, pool), replies });
-  }
-  return threads.sort(
-    (a, b) =>
-      b.top.publishedAt.getTime() - a.top.publishedAt.getTime() ||
-      (a.top.commentId < b.top.commentId ? -1 : 1),
-  );
 }

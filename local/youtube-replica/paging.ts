@@ -57,14 +57,15 @@ export function paginate<T>(
   if (pageToken) {
     const cursor = decode(pageToken);
     if (!cursor) return undefined;
-    const firstAfter = items.findIndex((i) => isAfter(position(i), cursor));
-    const after = firstAfter === -1 ? items.length : firstAfter;
     if (cursor.dir === 'n') {
-      start = after;
+      // The first item after the cursor, wherever the list has grown.
+      const next = items.findIndex((i) => isAfter(position(i), cursor));
+      start = next === -1 ? items.length : next;
       end = Math.min(items.length, start + maxResults);
     } else {
-      const before = items.findIndex((i) => !isAfter(cursor, position(i)));
-      end = before === -1 ? items.length : before;
+      // The cursor's own place: the page before ends just ahead of it.
+      const here = items.findIndex((i) => !isAfter(cursor, position(i)));
+      end = here === -1 ? items.length : here;
       start = Math.max(0, end - maxResults);
     }
   }
