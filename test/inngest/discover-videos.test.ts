@@ -7,6 +7,11 @@ import {
   startPipelineWorld,
   testClient,
 } from '../helpers/inngest-runtime';
+import {
+  runStepIds,
+  sendEventCalls,
+  sentEvents,
+} from '../helpers/inngest-steps';
 
 const requested = [
   { name: 'pipeline/discovery.requested', data: { reason: 'test' } },
@@ -30,13 +35,6 @@ function engine(runtime: PipelineRuntime) {
   });
 }
 
-/** Every event the run's sendEvent steps were given. */
-function sentEvents(ctx: { step: { sendEvent: jest.Mock } }) {
-  return ctx.step.sendEvent.mock.calls.flatMap(
-    ([, events]) => events as { name: string; id: string; data: object }[],
-  );
-}
-
 describe('discover-videos', () => {
   let world: PipelineWorld;
   beforeEach(async () => {
@@ -49,7 +47,7 @@ describe('discover-videos', () => {
 
     const stored = await world.testStore.store.listVideosToHarvest(500);
     expect(stored.length).toBeGreaterThan(0);
-    const sent = sentEvents(ctx as never);
+    const sent = sentEvents(ctx);
     expect(sent.map((e) => e.name)).toEqual(
       stored.map(() => 'pipeline/video.discovered'),
     );
@@ -86,7 +84,7 @@ describe('discover-videos', () => {
   it('reads each source in a step of its own', async () => {
     const { ctx } = await engine(world.runtime).execute();
 
-    const stepIds = (ctx.step.run as jest.Mock).mock.calls.map(([id]) => id);
+    const stepIds = runStepIds(ctx);
     expect(stepIds).toEqual([
       'plan-budget',
       'discover channel:UCaaaaaaaaaaaaaaaaaaaaaa',
@@ -100,7 +98,7 @@ describe('discover-videos', () => {
     await engine(world.runtime).execute();
     const { result, ctx } = await engine(world.runtime).execute();
 
-    expect(sentEvents(ctx as never)).toEqual([]);
+    expect(sentEvents(ctx)).toEqual([]);
     expect(result).toMatchObject({ outcome: 'succeeded', newVideos: 0 });
   });
 
@@ -115,7 +113,7 @@ describe('discover-videos', () => {
     expect(error).toBeUndefined();
     expect(result).toMatchObject({ outcome: 'partial', stoppedByQuota: true });
     // The first source hit the quota: no other source was tried.
-    const stepIds = (ctx.step.run as jest.Mock).mock.calls.map(([id]) => id);
+    const stepIds = runStepIds(ctx);
     expect(stepIds).toEqual([
       'plan-budget',
       'discover channel:UCaaaaaaaaaaaaaaaaaaaaaa',
@@ -139,7 +137,7 @@ describe('discover-videos', () => {
       name: 'NonRetriableError',
       message: expect.stringContaining('channel:UCbbbbbbbbbbbbbbbbbbbbbb'),
     });
-    const sent = sentEvents(ctx as never);
+    const sent = sentEvents(ctx);
     expect(sent.length).toBeGreaterThan(0);
     expect(
       sent.every(
@@ -218,9 +216,7 @@ describe('discover-videos fan-out', () => {
   it('sends the events in batches of at most 100', async () => {
     const { result, ctx } = await engine(world.runtime).execute();
 
-    const batches = (ctx.step.sendEvent as jest.Mock).mock.calls.map(
-      ([id, events]) => [id, (events as unknown[]).length],
-    );
+    const batches = sendEventCalls(ctx).map((c) => [c.stepId, c.events.length]);
     const newVideos = (result as { newVideos: number }).newVideos;
     expect(newVideos).toBeGreaterThan(200);
     expect(batches).toEqual(
