@@ -112,3 +112,22 @@ export function quietLogger(lines: unknown[][] = []): Logger {
 export function testClient(lines?: unknown[][]) {
   return createPipelineClient({ logger: quietLogger(lines) });
 }
+
+/** The first upload of a test channel whose comments match `want`. */
+export function findVideo(
+  world: PipelineWorld,
+  want: (threads: number | 'disabled' | 'notFound') => boolean,
+): string {
+  for (const channel of [
+    'UUaaaaaaaaaaaaaaaaaaaaaa',
+    'UUbbbbbbbbbbbbbbbbbbbbbb',
+  ]) {
+    for (const video of world.replica.world.uploads(channel) ?? []) {
+      const comments = world.replica.world.comments(video.videoId);
+      const shape =
+        comments.kind === 'open' ? comments.threads.length : comments.kind;
+      if (want(shape)) return video.videoId;
+    }
+  }
+  throw new Error('findVideo: no video in the test world fits');
+}

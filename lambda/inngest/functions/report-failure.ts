@@ -20,7 +20,7 @@ const EVENT_TEXT_LIMIT = 2_000;
  * Reports every run that failed for good: counts it (the alarm watches the
  * metric), records it in the store (the CLI and doctor list it) and
  * publishes it to the alerts topic when one is configured. Each in its own
- * step, so a store outage cannot hold back the metric or the alert. Needs
+ * step, so each is retried alone and done once. Needs
  * neither settings nor the YouTube key, so misconfiguration is reported
  * too.
  */
@@ -51,11 +51,13 @@ export function createReportFailure(
       await step.run('count failure', () => {
         runtime.metrics.emit({ functionFailures: 1 });
       });
-      await step.run('record failure', () =>
-        runtime.store().putFailure(failure),
-      );
+      // The alert before the record: a store outage must not hold back
+      // the one signal a person sees at once.
       const alerted = await step.run('publish alert', () =>
         runtime.alerts.publish(failure),
+      );
+      await step.run('record failure', () =>
+        runtime.store().putFailure(failure),
       );
       return { functionId: failure.functionId, runId: failure.runId, alerted };
     },
