@@ -66,7 +66,8 @@ async function build(
   overrides: HandlerOverrides,
 ): Promise<Handler> {
   const logger = createLogger();
-  const removed = removeStrayInngestVariables(env);
+  // The SDK reads process.env itself, whatever `env` the caller passed.
+  const removed = removeStrayInngestVariables(process.env);
   if (removed.length > 0) {
     logger.warn(
       { removed },
