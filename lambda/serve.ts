@@ -1,9 +1,9 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type {
+  APIGatewayProxyStructuredResultV2,
   Context,
   LambdaFunctionURLEvent,
-  LambdaFunctionURLResult,
 } from 'aws-lambda';
 import { serve } from 'inngest/lambda';
 import { createPipelineClient } from './inngest/client';
@@ -25,10 +25,11 @@ import { createPipelineRuntime } from './runtime/pipeline-runtime';
 import { SecretReader } from './runtime/secrets';
 import { tableNamesFromEnv } from './store/tables';
 
+/** A Function URL handler; it always answers with a structured result. */
 type Handler = (
   event: LambdaFunctionURLEvent,
   context: Context,
-) => Promise<LambdaFunctionURLResult>;
+) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /** Stand-ins for AWS clients and waits, for tests. */
 export interface HandlerOverrides {
