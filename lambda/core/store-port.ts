@@ -50,6 +50,8 @@ export interface PipelineStore {
     videoId: string,
     commentIds: readonly string[],
   ): Promise<CommentRecord[]>;
+  /** Number of comments stored for a video. */
+  countComments(videoId: string): Promise<number>;
   /** Every stored comment, a page at a time (for backfills). */
   scanComments(
     pageSize: number,

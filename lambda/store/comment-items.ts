@@ -9,11 +9,12 @@ import {
   ScanCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { CommentRecord } from '../core/model';
+import { mapLimit } from '../core/util/map-limit';
 import {
+  countPartition,
   decodePageKey,
   encodePageKey,
   isConditionFailed,
-  mapWithConcurrency,
   PUT_CONCURRENCY,
   sleep,
 } from './dynamo-util';
@@ -43,7 +44,7 @@ export function commentItems(
       unique.set(`${comment.videoId}#${comment.commentId}`, comment);
     }
     const storedAt = clock().toISOString();
-    const created = await mapWithConcurrency(
+    const created = await mapLimit(
       [...unique.values()],
       PUT_CONCURRENCY,
       async (comment) => {
@@ -125,5 +126,8 @@ export function commentItems(
     };
   }
 
-  return { putComments, getComments, scanComments };
+  const countComments = (videoId: string) =>
+    countPartition(client, table, 'videoId', videoId);
+
+  return { putComments, getComments, scanComments, countComments };
 }

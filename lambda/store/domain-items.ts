@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { DomainRecord, MentionRecord } from '../core/model';
 import {
+  countPartition,
   isConditionFailed,
   parseTime,
   utcDay,
@@ -74,25 +75,8 @@ export function domainItems(
     return Item ? fromDomainItem(Item) : undefined;
   }
 
-  async function countMentions(domain: string) {
-    let count = 0;
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await client.send(
-        new QueryCommand({
-          TableName: tables.mentions,
-          KeyConditionExpression: '#domain = :domain',
-          ExpressionAttributeNames: DOMAIN_NAME,
-          ExpressionAttributeValues: { ':domain': domain },
-          Select: 'COUNT',
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      count += page.Count ?? 0;
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return count;
-  }
+  const countMentions = (domain: string) =>
+    countPartition(client, tables.mentions, 'domain', domain);
 
   /** Domains with from <= firstSeenAt < to: one Query per UTC day. */
   async function listNewDomains(from: string, to: string) {

@@ -1,7 +1,11 @@
 /**
  * Small helpers shared by the store's table modules: condition failures,
- * bounded parallelism, UTC days and opaque paging keys.
+ * partition counts, UTC days and opaque paging keys.
  */
+import {
+  type DynamoDBDocumentClient,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 
 /** Parallel conditional puts per call: enough to hide latency, not to throttle. */
 export const PUT_CONCURRENCY = 16;
@@ -15,23 +19,33 @@ export function isConditionFailed(error: unknown): boolean {
   );
 }
 
-/** Runs `task` over `items` with at most `limit` in flight, keeping order. */
-export async function mapWithConcurrency<T, R>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index] as T);
-    }
-  };
-  const workers = Math.max(1, Math.min(limit, items.length));
-  await Promise.all(Array.from({ length: workers }, worker));
-  return results;
+/**
+ * The number of items under one partition key, paging through a Query
+ * with Select COUNT (DynamoDB counts at most 1 MB of items a request).
+ */
+export async function countPartition(
+  client: DynamoDBDocumentClient,
+  table: string,
+  keyName: string,
+  keyValue: string,
+): Promise<number> {
+  let count = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: '#key = :key',
+        ExpressionAttributeNames: { '#key': keyName },
+        ExpressionAttributeValues: { ':key': keyValue },
+        Select: 'COUNT',
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    count += page.Count ?? 0;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return count;
 }
 
 /** Milliseconds of an ISO time, or an error naming the field. */

@@ -4,7 +4,8 @@
  * parallelism putComments uses, so the two numbers compare directly.
  */
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { mapWithConcurrency, PUT_CONCURRENCY } from './dynamo-util';
+import { mapLimit } from '../core/util/map-limit';
+import { PUT_CONCURRENCY } from './dynamo-util';
 
 /** About the size of a typical YouTube comment with its metadata. */
 const SAMPLE_TEXT =
@@ -26,7 +27,7 @@ export async function measureRawPutRate(
   const run = Date.now().toString(36);
   const indexes = Array.from({ length: count }, (_, i) => i);
   const started = performance.now();
-  await mapWithConcurrency(indexes, PUT_CONCURRENCY, (i) =>
+  await mapLimit(indexes, PUT_CONCURRENCY, (i) =>
     client.send(
       new PutCommand({
         TableName: tableName,

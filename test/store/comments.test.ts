@@ -4,8 +4,8 @@ import {
   GetCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { CommentRecord } from '../../lambda/core/model';
+import { countItems } from '../helpers/count-items';
 import { withLocalStore } from '../helpers/dynalite';
-import { countItems } from './count-items';
 
 const comment = (id: string, over: Partial<CommentRecord> = {}) => ({
   videoId: 'vid1',

@@ -1,6 +1,6 @@
 import type { DomainRecord, MentionRecord } from '../../lambda/core/model';
+import { countItems } from '../helpers/count-items';
 import { withLocalStore } from '../helpers/dynalite';
-import { countItems } from './count-items';
 
 const domain = (name: string, firstSeenAt: string): DomainRecord => ({
   domain: name,

@@ -1,7 +1,6 @@
 import {
   decodePageKey,
   encodePageKey,
-  mapWithConcurrency,
   utcDay,
   utcDaysOverlapping,
 } from '../../lambda/store/dynamo-util';
@@ -26,25 +25,5 @@ describe('dynamo-util', () => {
 
     expect(decodePageKey(encodePageKey(key))).toEqual(key);
     expect(encodePageKey(undefined)).toBeUndefined();
-  });
-
-  it('runs no more tasks at once than the limit, keeping order', async () => {
-    let running = 0;
-    let peak = 0;
-
-    const out = await mapWithConcurrency(
-      [1, 2, 3, 4, 5, 6, 7],
-      3,
-      async (n) => {
-        running++;
-        peak = Math.max(peak, running);
-        await new Promise((resolve) => setImmediate(resolve));
-        running--;
-        return n * 2;
-      },
-    );
-
-    expect(out).toEqual([2, 4, 6, 8, 10, 12, 14]);
-    expect(peak).toBe(3);
   });
 });

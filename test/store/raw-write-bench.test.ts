@@ -1,6 +1,6 @@
 import { measureRawPutRate } from '../../lambda/store/raw-write-bench';
+import { countItems } from '../helpers/count-items';
 import { withLocalStore } from '../helpers/dynalite';
-import { countItems } from './count-items';
 
 describe('measureRawPutRate', () => {
   const local = withLocalStore();

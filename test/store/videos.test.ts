@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { VideoRecord } from '../../lambda/core/model';
+import { countItems } from '../helpers/count-items';
 import { withLocalStore } from '../helpers/dynalite';
-import { countItems } from './count-items';
 
 const video = (over: Partial<VideoRecord> = {}): VideoRecord => ({
   videoId: 'vid1',
