@@ -235,7 +235,8 @@ function trap(rng: () => number, pool: readonly string[]): string {
 }
 
 /**
- * One comment: mostly prose, often no link at all, sometimes links to
+ * One comment: mostly prose, often no link at all (`linkChance` is the
+ * share of comments with links, 0.5 by default), sometimes links to
  * domains from `pool` (or shorteners, or YouTube itself), sometimes traps
  * that look like domains but are not (e-mails, handles, IPs, file names,
  * versions, glued words, unknown labels, times and prices).
@@ -243,7 +244,9 @@ function trap(rng: () => number, pool: readonly string[]): string {
 export function generateCommentText(
   rng: () => number,
   pool: readonly string[],
+  options: { readonly linkChance?: number } = {},
 ): GeneratedComment {
+  const linkChance = options.linkChance ?? 0.5;
   const parts: string[] = [];
   const domains: string[] = [];
   const add = (domain: string, text: string) => {
@@ -251,8 +254,10 @@ export function generateCommentText(
     if (!domains.includes(domain)) domains.push(domain);
   };
   if (chance(rng, 0.7)) parts.push(pick(rng, FILLER));
+  // Of the comments with links: 64% one, 26% two, 10% three.
   const roll = rng();
-  const links = roll < 0.5 ? 0 : roll < 0.82 ? 1 : roll < 0.95 ? 2 : 3;
+  const linked = roll < linkChance ? roll / linkChance : 1;
+  const links = linked >= 1 ? 0 : linked < 0.64 ? 1 : linked < 0.9 ? 2 : 3;
   for (let i = 0; i < links; i++) {
     const kind = rng();
     if (kind < 0.1) {

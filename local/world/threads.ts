@@ -1,4 +1,4 @@
-import { generateCommentText } from './comment-text';
+import { generateCommentText, makeDomainPool } from './comment-text';
 import { intBetween, makeRng, pick } from './rng';
 import { ID_CHARS } from './video-id';
 import type { WorldComment, WorldThread } from './world';
@@ -23,18 +23,43 @@ const delayMs = (rng: () => number, meanMs: number) =>
 /** YouTube's current timestamps have whole seconds. */
 const wholeSeconds = (ms: number) => new Date(Math.floor(ms / 1000) * 1000);
 
+/**
+ * How links are spread over comments. Real comment sections mention a web
+ * domain in a few percent of comments; most of those are popular sites
+ * (a Zipf-like head), and a steady share are sites nobody linked before,
+ * which is what keeps a pipeline finding new domains week after week.
+ */
+export interface LinkTuning {
+  /** Popular domains, most popular first. */
+  readonly head: readonly string[];
+  /** Share of comments with at least one link. */
+  readonly linkChance: number;
+  /** Share of linked domains drawn fresh instead of from the head. */
+  readonly freshShare: number;
+}
+
+function domainFor(seed: string, commentId: string, links: LinkTuning) {
+  const rng = makeRng(`${seed}|domain|${commentId}`);
+  if (rng() < links.freshShare || links.head.length === 0) {
+    return makeDomainPool(`${seed}|fresh|${commentId}`, 1);
+  }
+  // rng()^3 favours the first entries: a few sites get most mentions.
+  return [links.head[Math.floor(rng() ** 3 * links.head.length)] as string];
+}
+
 function makeComment(
   seed: string,
   commentId: string,
   at: Date,
-  pool: string[],
+  links: LinkTuning,
   parentId?: string,
 ): WorldComment {
   const rng = makeRng(`${seed}|comment|${commentId}`);
+  const pool = domainFor(seed, commentId, links);
   return {
     commentId,
     ...(parentId ? { parentId } : {}),
-    text: generateCommentText(rng, pool).text,
+    text: generateCommentText(rng, pool, { linkChance: links.linkChance }).text,
     hasOriginal: rng() >= 0.03,
     publishedAt: at,
     authorChannelId: `UC${idChars(rng, 22)}`,
@@ -52,7 +77,7 @@ export function allThreads(
   seed: string,
   videoId: string,
   publishedAt: Date,
-  pool: string[],
+  links: LinkTuning,
 ): WorldThread[] | 'disabled' | 'gone' {
   const rng = makeRng(`${seed}|comments|${videoId}`);
   const roll = rng();
@@ -72,9 +97,9 @@ export function allThreads(
     for (let r = 0; r < replyCount; r++) {
       last += 30_000 + delayMs(t, 6 * 3_600_000);
       const replyId = `${id}.${idChars(t, 22)}`;
-      replies.push(makeComment(seed, replyId, wholeSeconds(last), pool, id));
+      replies.push(makeComment(seed, replyId, wholeSeconds(last), links, id));
     }
-    threads.push({ top: makeComment(seed, id, at, pool), replies });
+    threads.push({ top: makeComment(seed, id, at, links), replies });
   }
   return threads.sort(
     (a, b) =>

@@ -1,6 +1,6 @@
 import { makeDomainPool } from './comment-text';
 import { intBetween, makeRng, pick } from './rng';
-import { allThreads, idChars } from './threads';
+import { allThreads, idChars, type LinkTuning } from './threads';
 import { videoIdCodec } from './video-id';
 
 /**
@@ -70,8 +70,12 @@ export interface World {
 export interface WorldOptions {
   readonly seed: string | number;
   readonly now: () => Date;
-  /** Distinct domains comments draw from. @default 6000 */
+  /** Popular domains most links go to. @default 400 */
   readonly domainPoolSize?: number;
+  /** Share of comments with a link. @default 0.04 */
+  readonly linkChance?: number;
+  /** Share of links to a domain outside the popular pool. @default 0.25 */
+  readonly freshDomainShare?: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -90,7 +94,11 @@ const WORDS = [
 export function createWorld(options: WorldOptions): World {
   const seed = String(options.seed);
   const now = options.now;
-  const pool = makeDomainPool(seed, options.domainPoolSize ?? 6000);
+  const links: LinkTuning = {
+    head: makeDomainPool(seed, options.domainPoolSize ?? 400),
+    linkChance: options.linkChance ?? 0.04,
+    freshShare: options.freshDomainShare ?? 0.25,
+  };
   /** Channel of each video listed so far: ids cannot hold a channel id. */
   const owners = new Map<string, { id: string; title: string }>();
   const threadCache = new Map<string, WorldThread[] | 'disabled' | 'gone'>();
@@ -202,7 +210,7 @@ export function createWorld(options: WorldOptions): World {
     if (!found) return { kind: 'notFound' };
     let all = threadCache.get(videoId);
     if (!all) {
-      all = allThreads(seed, videoId, found.publishedAt, pool);
+      all = allThreads(seed, videoId, found.publishedAt, links);
       if (threadCache.size > 500) threadCache.clear();
       threadCache.set(videoId, all);
     }
