@@ -15,7 +15,9 @@ import {
   UsageError,
 } from '../lambda/cli/output';
 import { runCommand } from '../lambda/cli/run';
+import { extractorFromSettings } from '../lambda/core/domains';
 import { SettingsError } from '../lambda/core/settings';
+import { settingsIfPresent } from '../lambda/core/settings-loader';
 
 const program = new Command('pipeline')
   .description(
@@ -55,7 +57,14 @@ program
     'read JSON Lines {"text": "..."} on stdin, write {"domains": [...]} per line',
   )
   .action(async () => {
-    await runExtract(process.stdin, process.stdout);
+    // Settings are optional here: extraction needs only domains.exclude
+    // and domains.shorteners, and works without any settings file.
+    const settings = settingsIfPresent(process.env);
+    await runExtract(
+      process.stdin,
+      process.stdout,
+      settings ? extractorFromSettings(settings) : undefined,
+    );
   });
 
 program

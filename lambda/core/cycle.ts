@@ -6,12 +6,13 @@ import { sourceId } from './model';
 import { pacificDay } from './pacific-time';
 import {
   type CyclePlan,
+  isQuotaStop,
   planCycle,
-  QuotaBudgetExhaustedError,
   type QuotaLedger,
   UNITS,
 } from './quota';
 import { recordDomains } from './record-domains';
+import { videosDueForRevisit } from './revisit';
 import { mapLimit } from './util/map-limit';
 
 /** Counts a person reads after a cycle. */
@@ -167,15 +168,17 @@ async function discoverAll(
   return newIds;
 }
 
-/** New videos first, then unfinished ones from earlier cycles. */
+/** New videos first, then unfinished ones, then those due a revisit. */
 async function videosToHarvest(
   deps: PipelineDeps,
   newIds: readonly string[],
 ): Promise<string[]> {
   const limit = deps.settings.harvest.maxVideosPerCycle;
-  const pending = await deps.store.listVideosToHarvest(limit);
   const ids = new Set(newIds);
+  const pending = await deps.store.listVideosToHarvest(limit);
   for (const video of pending) ids.add(video.videoId);
+  const due = await videosDueForRevisit(deps, limit - ids.size);
+  for (const video of due) ids.add(video.videoId);
   return [...ids].slice(0, limit);
 }
 
@@ -196,14 +199,14 @@ async function harvestVideo(
       if (page.fetched > 0 || page.storedCommentIds.length > 0)
         summary.commentPages += 1;
       summary.commentsStored += page.storedCommentIds.length;
-      const domains = await recordDomains(deps, videoId, page.storedCommentIds);
+      const domains = await recordDomains(deps, videoId, page.commentIds);
       summary.mentions += domains.mentions;
       summary.newDomains += domains.newDomains.length;
       if (page.done) break;
     }
     summary.videosHarvested += 1;
   } catch (error) {
-    if (error instanceof QuotaBudgetExhaustedError) {
+    if (isQuotaStop(error)) {
       summary.stoppedBy = 'quota';
       return;
     }

@@ -1,7 +1,8 @@
 import type { PipelineDeps } from './deps';
 import { type Source, sourceId, type VideoRecord } from './model';
-import { type CyclePlan, QuotaBudgetExhaustedError } from './quota';
+import { type CyclePlan, isQuotaStop } from './quota';
 import type { Page, VideoSummary } from './youtube/api';
+import { YouTubeError } from './youtube/errors';
 
 export interface SourceDiscovery {
   readonly sourceId: string;
@@ -60,7 +61,12 @@ export async function discoverSource(
       pageToken = caughtUp ? undefined : page.nextPageToken;
     } while (pageToken && pagesRead < maxPages);
   } catch (error) {
-    if (!(error instanceof QuotaBudgetExhaustedError)) throw error;
+    if (isEmptyChannel(error, source)) {
+      // YouTube answers playlistNotFound for a channel with no uploads.
+      deps.log.warn('channel has no uploads playlist yet', { sourceId: id });
+      return { sourceId: id, newVideoIds: [], pagesRead };
+    }
+    if (!isQuotaStop(error)) throw error;
     deps.log.warn('discovery stopped: quota budget spent', {
       sourceId: id,
       pagesRead,
@@ -133,4 +139,12 @@ function toRecord(video: VideoSummary, source: string, now: Date): VideoRecord {
     discoveredAt: now.toISOString(),
     harvestStatus: 'pending',
   };
+}
+
+function isEmptyChannel(error: unknown, source: Source): boolean {
+  return (
+    source.kind === 'channel' &&
+    error instanceof YouTubeError &&
+    error.reason === 'playlistNotFound'
+  );
 }

@@ -14,6 +14,12 @@ export interface HarvestPageResult {
   readonly fetched: number;
   /** Comments stored by this call that were not stored before. */
   readonly storedCommentIds: string[];
+  /**
+   * Every comment on the page, stored now or before. Extraction runs over
+   * these, not only the new ones: after a crash between storing a page and
+   * extracting it, the retry finds the comments stored but not extracted.
+   */
+  readonly commentIds: string[];
 }
 
 /**
@@ -53,6 +59,7 @@ export async function harvestNextPage(
       status,
       fetched: 0,
       storedCommentIds: [],
+      commentIds: [],
     };
   }
 
@@ -68,10 +75,11 @@ export async function harvestNextPage(
     !page.nextPageToken ||
     reachedStored ||
     pagesFetched >= deps.settings.harvest.maxPagesPerVideo;
-  const commentsStored = (video.commentsStored ?? 0) + storedCommentIds.length;
-
   if (done) {
     const stopAt = pendingStopAt ?? video.stopAt;
+    // Counted, not summed: a page stored before a crash is in the table
+    // but in no earlier result.
+    const commentsStored = await deps.store.countComments(videoId);
     await deps.store.updateVideo(
       videoId,
       {
@@ -88,7 +96,6 @@ export async function harvestNextPage(
       harvestStatus: 'harvesting',
       pageToken: page.nextPageToken,
       pagesFetched,
-      commentsStored,
       ...(pendingStopAt ? { pendingStopAt } : {}),
     });
   }
@@ -99,6 +106,7 @@ export async function harvestNextPage(
     status: done ? 'done' : 'harvesting',
     fetched: page.items.length,
     storedCommentIds,
+    commentIds: records.map((r) => r.commentId),
   };
 }
 

@@ -48,6 +48,19 @@ export class QuotaBudgetExhaustedError extends Error {
   }
 }
 
+/**
+ * True for both ways the day's quota runs out: our ledger refusing a
+ * charge, and YouTube answering quotaExceeded (another client of the same
+ * Google project may have spent it). Either way the work waits for reset.
+ */
+export function isQuotaStop(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { action?: unknown }).action === 'wait-for-quota'
+  );
+}
+
 interface LedgerDeps {
   readonly settings: Settings;
   readonly store: PipelineStore;

@@ -1,5 +1,9 @@
 import type { PipelineDeps } from './deps';
-import { createDomainExtractor, type ExtractedDomain } from './domains';
+import {
+  type DomainExtractor,
+  type ExtractedDomain,
+  extractorFromSettings,
+} from './domains';
 import type { CommentRecord } from './model';
 import type { Settings } from './settings';
 import { mapLimit } from './util/map-limit';
@@ -70,12 +74,12 @@ async function recordOne(
 }
 
 /** One extractor per settings object: building one compiles its lists. */
-const extractors = new WeakMap<Settings, (text: string) => ExtractedDomain[]>();
+const extractors = new WeakMap<Settings, DomainExtractor>();
 
-function extractorFor(settings: Settings) {
+function extractorFor(settings: Settings): DomainExtractor {
   let extract = extractors.get(settings);
   if (!extract) {
-    extract = createDomainExtractor(settings.domains);
+    extract = extractorFromSettings(settings);
     extractors.set(settings, extract);
   }
   return extract;

@@ -22,6 +22,15 @@ export function loadSettings(options: { env: Env; cwd?: string }): Settings {
   return parseSettings(raw.value, raw.origin);
 }
 
+/** Like loadSettings, but undefined when no settings are given at all. */
+export function settingsIfPresent(env: Env, cwd = process.cwd()) {
+  const given =
+    env.PIPELINE_SETTINGS ||
+    env.PIPELINE_CONFIG ||
+    existsSync(resolve(cwd, DEFAULT_SETTINGS_FILE));
+  return given ? loadSettings({ env, cwd }) : undefined;
+}
+
 /** Validates already-parsed settings; `origin` names where they came from. */
 export function parseSettings(value: unknown, origin: string): Settings {
   const result = SettingsSchema.safeParse(value);

@@ -93,7 +93,7 @@ export const SettingsSchema = z
           .max(1)
           .default(0.25)
           .describe(
-            'share of the day\'s units searches may use in the unified model, above 0 and at most 1',
+            "share of the day's units searches may use in the unified model, above 0 and at most 1",
           ),
         reserveUnits: z
           .number()
@@ -166,9 +166,27 @@ export const SettingsSchema = z
           .max(50)
           .default(5)
           .describe('videos harvested at once, 1-50'),
+        revisitAfterHours: z
+          .array(
+            z
+              .number()
+              .int()
+              .positive()
+              .max(24 * 90),
+          )
+          .max(5)
+          .default([24, 168])
+          .describe(
+            'hours after publication at which a video is harvested again (up to 5, each at most 2160), since most comments come after discovery',
+          ),
       })
       .strict()
-      .default({ maxPagesPerVideo: 10, maxVideosPerCycle: 50, concurrency: 5 }),
+      .default({
+        maxPagesPerVideo: 10,
+        maxVideosPerCycle: 50,
+        concurrency: 5,
+        revisitAfterHours: [24, 168],
+      }),
     domains: z
       .object({
         exclude: z
