@@ -164,7 +164,7 @@ export class Alarms extends Construct {
     // The SDK retries a throttled request by itself; alert when throttling
     // lasts 15 minutes, not on a single burst.
     add(
-      'DynamoDbThrottles',
+      'DynamodbThrottles',
       'dynamodb-throttles',
       'DynamoDB throttled pipeline reads or writes for 15 minutes.',
       'Find the table and operation on the dashboard; on-demand tables throttle on hot partitions or when traffic doubles past the previous peak.',
