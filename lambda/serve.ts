@@ -31,11 +31,12 @@ type Handler = (
   context: Context,
 ) => Promise<APIGatewayProxyStructuredResultV2>;
 
-/** Stand-ins for AWS clients and waits, for tests. */
+/** Stand-ins for AWS clients, the clock and waits, for tests. */
 export interface HandlerOverrides {
   readonly secretsManager?: () => Pick<SecretsManagerClient, 'send'>;
   readonly sns?: () => Pick<SNSClient, 'send'>;
   readonly metrics?: MetricsSink;
+  readonly clock?: () => Date;
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
@@ -105,6 +106,7 @@ async function build(
       env.ALERTS_TOPIC_ARN,
       overrides.sns ?? lazy(() => new SNSClient({})),
     ),
+    clock: overrides.clock,
     sleep: overrides.sleep,
   });
   return serve({
