@@ -115,7 +115,9 @@ describe('the served pipeline, end to end', () => {
       status: 'completed',
       output: expect.objectContaining({ outcome: 'succeeded' }),
     });
-    const discovered = (discovery?.output as { newVideos: number }).newVideos;
+    const { newVideos: discovered } = discovery?.output as {
+      newVideos: number;
+    };
     expect(discovered).toBeGreaterThan(0);
     const harvests = p.executor.runsOf('harvest-comments');
     expect(harvests).toHaveLength(discovered);
