@@ -115,9 +115,8 @@ describe('the served pipeline, end to end', () => {
       status: 'completed',
       output: expect.objectContaining({ outcome: 'succeeded' }),
     });
-    const { newVideos: discovered } = discovery?.output as {
-      newVideos: number;
-    };
+    const output = (discovery?.output ?? {}) as { newVideos?: number };
+    const discovered = output.newVideos ?? 0;
     expect(discovered).toBeGreaterThan(0);
     const harvests = p.executor.runsOf('harvest-comments');
     expect(harvests).toHaveLength(discovered);
