@@ -11,7 +11,7 @@ import {
   type QuotaLedger,
   UNITS,
 } from './quota';
-import { recordDomains } from './record-domains';
+import { recordCommentDomains } from './record-domains';
 import { videosDueForRevisit } from './revisit';
 import { mapLimit } from './util/map-limit';
 
@@ -199,7 +199,7 @@ async function harvestVideo(
       if (page.fetched > 0 || page.storedCommentIds.length > 0)
         summary.commentPages += 1;
       summary.commentsStored += page.storedCommentIds.length;
-      const domains = await recordDomains(deps, videoId, page.commentIds);
+      const domains = await recordCommentDomains(deps, page.comments);
       summary.mentions += domains.mentions;
       summary.newDomains += domains.newDomains.length;
       if (page.done) break;

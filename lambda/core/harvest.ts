@@ -20,6 +20,8 @@ export interface HarvestPageResult {
    * extracting it, the retry finds the comments stored but not extracted.
    */
   readonly commentIds: string[];
+  /** The page's comments themselves, for callers that extract at once. */
+  readonly comments: CommentRecord[];
 }
 
 /**
@@ -60,6 +62,7 @@ export async function harvestNextPage(
       fetched: 0,
       storedCommentIds: [],
       commentIds: [],
+      comments: [],
     };
   }
 
@@ -107,6 +110,7 @@ export async function harvestNextPage(
     fetched: page.items.length,
     storedCommentIds,
     commentIds: records.map((r) => r.commentId),
+    comments: records,
   };
 }
 

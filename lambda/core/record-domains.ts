@@ -32,6 +32,17 @@ export async function recordDomains(
     return { comments: 0, mentions: 0, newDomains: [] };
   }
   const comments = await deps.store.getComments(videoId, commentIds);
+  return recordCommentDomains(deps, comments);
+}
+
+/**
+ * The same for comments already in hand (the local cycle has the page it
+ * just stored), saving the read back.
+ */
+export async function recordCommentDomains(
+  deps: PipelineDeps,
+  comments: readonly CommentRecord[],
+): Promise<RecordDomainsResult> {
   const extract = extractorFor(deps.settings);
   const seenAt = deps.clock().toISOString();
   let mentions = 0;
@@ -44,7 +55,7 @@ export async function recordDomains(
     }
   });
   if (newDomains.length > 0) {
-    deps.log.info('new domains', { videoId, domains: newDomains });
+    deps.log.info('new domains', { domains: newDomains });
   }
   return { comments: comments.length, mentions, newDomains };
 }
