@@ -89,3 +89,20 @@ export function createPipelineRuntime(
     },
   };
 }
+
+/**
+ * A runtime over a context already built, e.g. the CLI's environment for
+ * the local dev server: its settings are known to be valid.
+ */
+export function runtimeFromContext(
+  context: PipelineContext,
+  sinks: { readonly metrics: MetricsSink; readonly alerts: AlertSink },
+): PipelineRuntime {
+  return {
+    settings: context.settings,
+    metrics: sinks.metrics,
+    alerts: sinks.alerts,
+    task: async (purpose, log) => depsFor(context, purpose, { log }),
+    store: () => context.store,
+  };
+}
