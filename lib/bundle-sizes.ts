@@ -32,6 +32,8 @@ export async function measureBundleSizes(): Promise<
       format: 'esm',
       target: BUNDLING.target,
       minify: BUNDLING.minify,
+      charset:
+        BUNDLING.esbuildArgs?.['--charset'] === 'utf8' ? 'utf8' : 'ascii',
       ...(BUNDLING.mainFields ? { mainFields: BUNDLING.mainFields } : {}),
       ...(BUNDLING.banner ? { banner: { js: BUNDLING.banner } } : {}),
       logLevel: 'silent',

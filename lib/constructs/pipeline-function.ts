@@ -28,6 +28,10 @@ export const RUNTIME = Runtime.NODEJS_24_X;
 export const BUNDLING: BundlingOptions = {
   format: OutputFormat.ESM,
   minify: true,
+  // Bundled libraries carry much non-ASCII text (the public suffix list,
+  // messages); ASCII escapes would make the bundle 5% larger. Passed as
+  // an argument: NodejsFunction 2.276 ignores its own `charset` option.
+  esbuildArgs: { '--charset': 'utf8' },
   sourceMap: false,
   target: 'node24',
   mainFields: ['module', 'main'],

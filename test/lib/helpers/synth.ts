@@ -38,7 +38,10 @@ export function synthPipeline(options: SynthOptions = {}) {
   const app = new App({
     context: {
       ...cdkJsonContext(),
-      ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
+      // The CLI turns asset metadata on; the bundling test reads it.
+      ...(options.bundle
+        ? { 'aws:cdk:enable-asset-metadata': true }
+        : { 'aws:cdk:bundling-stacks': [] }),
     },
   });
   const settings = parseStackSettings({
