@@ -83,6 +83,11 @@ export interface PipelineStore {
   /** Amount used in each bucket of the day. */
   getQuotaUsage(day: string): Promise<Record<string, number>>;
 
+  /** Where a long job such as a backfill got to, by job name. */
+  getCheckpoint(name: string): Promise<string | undefined>;
+  putCheckpoint(name: string, value: string): Promise<void>;
+  clearCheckpoint(name: string): Promise<void>;
+
   putHeartbeat(heartbeat: Heartbeat): Promise<void>;
   getHeartbeat(name: string): Promise<Heartbeat | undefined>;
   /** Idempotent by (functionId, runId). */

@@ -9,6 +9,7 @@
  * | heartbeat | `heartbeat`   | name                                 | never    |
  * | run       | `run`         | `<startedAt>#<functionId>#<runId>`   | 30 days  |
  * | failure   | `failure`     | `<failedAt>#<functionId>#<runId>`    | 90 days  |
+ * | checkpoint| `checkpoint`  | name (e.g. `backfill-extract`)       | never    |
  *
  * Run and failure keys start with their time so a Query reads newest
  * first. They are idempotent by (functionId, runId) only when a retry
@@ -16,6 +17,7 @@
  * the first attempt (an Inngest step result, say), not take a new one.
  */
 import {
+  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -172,6 +174,19 @@ export function stateItems(client: DynamoDBDocumentClient, table: string) {
     putHeartbeat: (heartbeat: Heartbeat) =>
       put({ pk: 'heartbeat', sk: heartbeat.name, ...heartbeat }),
     getHeartbeat: (name: string) => get<Heartbeat>('heartbeat', name),
+    getCheckpoint: async (name: string) =>
+      (await get<{ value: string }>('checkpoint', name))?.value,
+    putCheckpoint: (name: string, value: string) =>
+      put({ pk: 'checkpoint', sk: name, value }),
+    clearCheckpoint: (name: string) =>
+      client
+        .send(
+          new DeleteCommand({
+            TableName: table,
+            Key: { pk: 'checkpoint', sk: name },
+          }),
+        )
+        .then(() => {}),
     putRun: (run: RunRecord) =>
       put({
         pk: 'run',
