@@ -188,4 +188,15 @@ describe('dynamo store: state', () => {
       Date.parse('2024-06-08T09:00:00.000Z') / 1000,
     );
   });
+
+  it('keeps, replaces and clears a named checkpoint', async () => {
+    const { store } = local();
+    expect(await store.getCheckpoint('job')).toBeUndefined();
+    await store.putCheckpoint('job', 'page-1');
+    await store.putCheckpoint('job', 'page-2');
+    expect(await store.getCheckpoint('job')).toBe('page-2');
+    await store.clearCheckpoint('job');
+    await store.clearCheckpoint('job');
+    expect(await store.getCheckpoint('job')).toBeUndefined();
+  });
 });
