@@ -126,7 +126,9 @@ describe('discover-videos', () => {
   it('fans out the healthy sources, then fails without retries naming the broken one', async () => {
     world.replica.inject({
       method: 'playlistItems.list',
-      reason: 'playlistNotFound',
+      // A request YouTube will never accept: retrying cannot help.
+      reason: 'badRequest',
+      status: 400,
       match: (url) =>
         url.searchParams.get('playlistId') === 'UUbbbbbbbbbbbbbbbbbbbbbb',
     });
