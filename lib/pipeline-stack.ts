@@ -59,6 +59,7 @@ export class PipelineStack extends Stack {
     const endpoint = new InngestEndpoint(this, 'Inngest', {
       stage,
       inngestEnv: settings.inngestEnv,
+      deployId: props.deployId,
       settingsJson: settingsEnvValue(props.pipelineSettings),
       tables,
       signingKey: secrets.inngestSigningKey,

@@ -28,6 +28,14 @@ export interface InngestEndpointProps {
   readonly stage: string;
   /** Inngest environment for a non-prod stage; unset for production. */
   readonly inngestEnv: string | undefined;
+  /**
+   * Changes on every deploy. Set as `DEPLOY_ID` so each deploy starts new
+   * containers: the serve function reads its secrets once per cold start,
+   * and a container kept warm (the watchdog probes it every 5 minutes)
+   * would otherwise keep a replaced key, or the first deploy's
+   * placeholder, and the sync that follows would register with it.
+   */
+  readonly deployId: string;
   /** The pipeline settings as JSON, validated at synth time. */
   readonly settingsJson: string;
   readonly tables: Readonly<Record<TableId, ITable>>;
@@ -62,6 +70,7 @@ export class InngestEndpoint extends Construct {
       environment: {
         PIPELINE_SETTINGS: props.settingsJson,
         PIPELINE_STAGE: props.stage,
+        DEPLOY_ID: props.deployId,
         INNGEST_MAX_RUNTIME_MS: String(INNGEST_MAX_RUNTIME_MS),
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
         POWERTOOLS_METRICS_NAMESPACE: METRIC_NAMESPACE,

@@ -4,7 +4,7 @@ import {
   INNGEST_MAX_RUNTIME_MS,
   SERVE_TIMEOUT,
 } from '../../lib/constructs/inngest-endpoint';
-import { functionId, logicalId, templateFor } from './helpers/synth';
+import { DEPLOY_ID, functionId, logicalId, templateFor } from './helpers/synth';
 
 const SECRET_ENV = {
   INNGEST_SIGNING_KEY_SECRET_ARN: 'inngestSigningKey',
@@ -80,6 +80,10 @@ describe('InngestEndpoint', () => {
       'UCsBjURrPoezykLs9EqgamOA',
     ]);
     expect(env.INNGEST_ENV).toBeUndefined();
+  });
+
+  it('starts new containers on every deploy so secrets are read afresh', () => {
+    expect(env.DEPLOY_ID).toBe(DEPLOY_ID);
   });
 
   it('names the Inngest environment explicitly for staging', () => {
