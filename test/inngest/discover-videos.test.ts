@@ -5,6 +5,7 @@ import type { PipelineRuntime } from '../../lambda/inngest/runtime';
 import {
   type PipelineWorld,
   startPipelineWorld,
+  TEST_NOW,
   testClient,
 } from '../helpers/inngest-runtime';
 import {
@@ -25,7 +26,7 @@ const fanOutSteps = () =>
   Array.from({ length: 10 }, (_, i) => ({
     id: `fan-out ${i}`,
     handler: () => ({ ids: [] }),
-  }));
+  })).concat([{ id: 'harvest requests 0', handler: () => ({ ids: [] }) }]);
 
 function engine(runtime: PipelineRuntime) {
   return new InngestTestEngine({
@@ -90,6 +91,7 @@ describe('discover-videos', () => {
       'discover channel:UCaaaaaaaaaaaaaaaaaaaaaa',
       'discover channel:UCbbbbbbbbbbbbbbbbbbbbbb',
       'discover search:homelab tips',
+      'find harvest work',
       'record-run',
     ]);
   });
@@ -117,6 +119,7 @@ describe('discover-videos', () => {
     expect(stepIds).toEqual([
       'plan-budget',
       'discover channel:UCaaaaaaaaaaaaaaaaaaaaaa',
+      'find harvest work',
       'record-run',
     ]);
     const [run] = await world.testStore.store.listRecentRuns(5);
@@ -227,5 +230,56 @@ describe('discover-videos fan-out', () => {
         Math.min(100, newVideos - i * 100),
       ]),
     );
+  });
+});
+
+describe('discover-videos harvest requests', () => {
+  let world: PipelineWorld;
+  beforeEach(async () => {
+    world = await startPipelineWorld();
+  });
+  afterEach(() => world.close());
+
+  const hoursBefore = (hours: number) =>
+    new Date(TEST_NOW.getTime() - hours * 3_600_000).toISOString();
+
+  it('resumes stranded harvests and revisits videos that are due', async () => {
+    const { store } = world.testStore;
+    await store.putVideoIfNew({
+      videoId: 'strandedAAA',
+      sourceId: 'manual',
+      title: 'stranded',
+      publishedAt: hoursBefore(5),
+      discoveredAt: hoursBefore(4),
+      harvestStatus: 'pending',
+    });
+    await store.putVideoIfNew({
+      videoId: 'revisitBBBB',
+      sourceId: 'manual',
+      title: 'due a revisit',
+      publishedAt: hoursBefore(30),
+      discoveredAt: hoursBefore(29),
+      harvestStatus: 'done',
+      lastHarvestedAt: hoursBefore(29),
+    });
+
+    const { result, ctx } = await engine(world.runtime).execute();
+
+    const requests = sendEventCalls(ctx)
+      .filter((c) => c.stepId.startsWith('harvest requests'))
+      .flatMap((c) => c.events);
+    expect(requests).toEqual([
+      expect.objectContaining({
+        name: 'pipeline/video.harvest.requested',
+        data: { videoId: 'strandedAAA' },
+        id: 'resume-strandedAAA-2026-03-10',
+      }),
+      expect.objectContaining({
+        name: 'pipeline/video.harvest.requested',
+        data: { videoId: 'revisitBBBB' },
+        id: `revisit-revisitBBBB-${hoursBefore(29)}`,
+      }),
+    ]);
+    expect(result).toMatchObject({ harvestsRequested: 2 });
   });
 });

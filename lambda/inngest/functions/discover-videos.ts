@@ -6,10 +6,15 @@ import { type CyclePlan, planCycle, UNITS } from '../../core/quota';
 import { QuotaExceededError } from '../../core/youtube/errors';
 import type { PipelineClient } from '../client';
 import { classified, loadTask, toInngestError } from '../errors';
-import { discoveryRequested, videoDiscovered } from '../events';
+import {
+  discoveryRequested,
+  harvestRequested,
+  videoDiscovered,
+} from '../events';
 import { DEFAULT_DISCOVERY_CRON, FUNCTION_IDS, RETRIES } from '../ids';
 import { functionLog } from '../log';
 import type { PipelineRuntime, PipelineTask } from '../runtime';
+import { findHarvestWork } from './harvest-work';
 
 const ID = FUNCTION_IDS.discoverVideos;
 
@@ -30,8 +35,10 @@ export interface SourceOutcome extends SourceDiscovery {
 
 /**
  * Finds new videos on every source due, then fans out one
- * `pipeline/video.discovered` event per new video. Runs on the schedule
- * and on `pipeline/discovery.requested`; never two at once.
+ * `pipeline/video.discovered` event per new video and one
+ * `pipeline/video.harvest.requested` per stranded or revisit-due video.
+ * Runs on the schedule and on `pipeline/discovery.requested`; never two at
+ * once.
  */
 export function createDiscoverVideos(
   client: PipelineClient,
@@ -80,8 +87,31 @@ export function createDiscoverVideos(
         );
       }
 
+      const requests = await step.run('find harvest work', () =>
+        findHarvestWork(deps, new Set(found.map((f) => f.videoId))),
+      );
+      for (let i = 0; i < requests.length; i += FAN_OUT_BATCH) {
+        await step.sendEvent(
+          `harvest requests ${i / FAN_OUT_BATCH}`,
+          requests
+            .slice(i, i + FAN_OUT_BATCH)
+            .map((r) =>
+              harvestRequested.create(
+                { videoId: r.videoId },
+                { id: r.eventId },
+              ),
+            ),
+        );
+      }
+
       const summary = await step.run('record-run', () =>
-        recordRun(deps, runtime, { runId, startedAt, plan, outcomes }),
+        recordRun(deps, runtime, {
+          runId,
+          startedAt,
+          plan,
+          outcomes,
+          harvestsRequested: requests.length,
+        }),
       );
       const failed = outcomes.filter((o) => o.failed);
       if (failed.length > 0) {
@@ -146,6 +176,8 @@ async function recordRun(
     startedAt: string;
     plan: CyclePlan;
     outcomes: readonly SourceOutcome[];
+    /** Resumed and revisited harvests requested. */
+    harvestsRequested: number;
   },
 ) {
   const { plan, outcomes } = run;
@@ -161,6 +193,7 @@ async function recordRun(
     searchesPostponed: plan.skippedSources.length,
     pagesRead: sum(outcomes, (o) => o.pagesRead),
     newVideos,
+    harvestsRequested: run.harvestsRequested,
     unitsUsed,
     unitsLeftToday: Math.max(0, plan.unitsLeft - unitsUsed),
     stoppedByQuota,

@@ -71,13 +71,16 @@ export function createHarvestComments(
         pages += 1;
         comments += page.storedCommentIds.length;
         status = page.status;
-        if (page.storedCommentIds.length > 0) {
+        // Every comment of the page, not only the new ones: a page stored
+        // before a crash has nothing new but may never have been extracted.
+        // Extraction counts each mention once, so a repeat costs reads only.
+        if (page.commentIds.length > 0) {
           await step.sendEvent(
             `comments stored ${i}`,
             commentsStored.create({
               videoId,
               pageIndex: page.pageIndex,
-              commentIds: page.storedCommentIds,
+              commentIds: page.commentIds,
             }),
           );
         }
