@@ -1,5 +1,5 @@
 import { build } from 'esbuild';
-import { BUNDLING } from './constructs/pipeline-function';
+import { BUNDLING, CREDENTIAL_ALIAS } from './constructs/pipeline-function';
 import { lambdaEntry } from './paths';
 
 /** Every Lambda entry the stack deploys, by bundle name. */
@@ -36,6 +36,7 @@ export async function measureBundleSizes(): Promise<
         BUNDLING.esbuildArgs?.['--charset'] === 'utf8' ? 'utf8' : 'ascii',
       ...(BUNDLING.mainFields ? { mainFields: BUNDLING.mainFields } : {}),
       ...(BUNDLING.banner ? { banner: { js: BUNDLING.banner } } : {}),
+      alias: { [CREDENTIAL_ALIAS.from]: CREDENTIAL_ALIAS.to },
       logLevel: 'silent',
     });
     const bytes = result.outputFiles.reduce((n, f) => n + f.contents.length, 0);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What the pipeline does, in one schema. Read from a JSON file (see

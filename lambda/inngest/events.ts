@@ -1,5 +1,5 @@
 import { eventType } from 'inngest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { EVENT_NAMES } from './ids';
 
 /**

@@ -25,13 +25,26 @@ export const RUNTIME = Runtime.NODEJS_24_X;
  * No keepNames: it costs 5% of the serve bundle, and the project's error
  * classes set `name` themselves.
  */
+/**
+ * Lambda gives credentials in environment variables only, so the bundles
+ * swap the SDK's default provider chain for the environment provider (see
+ * lambda/runtime/lambda-credentials.ts).
+ */
+export const CREDENTIAL_ALIAS = {
+  from: '@aws-sdk/credential-provider-node',
+  to: lambdaEntry('runtime/lambda-credentials.ts'),
+} as const;
+
 export const BUNDLING: BundlingOptions = {
   format: OutputFormat.ESM,
   minify: true,
   // Bundled libraries carry much non-ASCII text (the public suffix list,
   // messages); ASCII escapes would make the bundle 5% larger. Passed as
   // an argument: NodejsFunction 2.276 ignores its own `charset` option.
-  esbuildArgs: { '--charset': 'utf8' },
+  esbuildArgs: {
+    '--charset': 'utf8',
+    [`--alias:${CREDENTIAL_ALIAS.from}`]: CREDENTIAL_ALIAS.to,
+  },
   sourceMap: false,
   target: 'node24',
   mainFields: ['module', 'main'],
