@@ -25,6 +25,26 @@ export interface HarvestPageResult {
 }
 
 /**
+ * What reading a page decided the checkpoint should become. Plain data, so
+ * an Inngest step can return it and a later step commit it.
+ */
+export interface PageCheckpoint {
+  readonly videoId: string;
+  readonly pageIndex: number;
+  readonly done: boolean;
+  readonly status: HarvestStatus;
+  /** The token of the next page, while the harvest goes on. */
+  readonly nextPageToken?: string;
+  /** Newest comment time seen by this harvest so far. */
+  readonly pendingStopAt?: string;
+}
+
+/** A page read and stored, with the checkpoint it calls for. */
+export interface PageRead extends HarvestPageResult {
+  readonly checkpoint: PageCheckpoint;
+}
+
+/**
  * Fetches and stores the next page of a video's comments, newest first,
  * then checkpoints the next page token on the video. The page is stored
  * before the checkpoint moves, so a crash between the two re-fetches the
@@ -39,31 +59,33 @@ export async function harvestNextPage(
   deps: PipelineDeps,
   videoId: string,
 ): Promise<HarvestPageResult> {
+  const read = await readNextPage(deps, videoId);
+  await commitPage(deps, read.checkpoint);
+  return read;
+}
+
+/**
+ * The first half of `harvestNextPage`: fetch the page the checkpoint points
+ * at and store its comments, leaving the checkpoint where it was. Split so
+ * that Inngest can run the two halves as separate steps: if the answer to
+ * this step is lost, its retry reads the same page again instead of the
+ * next one, and the page still reaches extraction.
+ */
+export async function readNextPage(
+  deps: PipelineDeps,
+  videoId: string,
+): Promise<PageRead> {
   const video = await loadOrCreate(deps, videoId);
   const pageIndex = video.pageToken ? (video.pagesFetched ?? 0) : 0;
-  const now = deps.clock().toISOString();
   let page: Awaited<ReturnType<PipelineDeps['youtube']['commentThreads']>>;
   try {
     page = await deps.youtube.commentThreads(videoId, video.pageToken);
   } catch (error) {
     const status = skipStatus(error);
     if (!status) throw error;
-    await deps.store.updateVideo(
-      videoId,
-      { harvestStatus: status, lastHarvestedAt: now, pagesFetched: 0 },
-      ['pageToken', 'pendingStopAt'],
-    );
     deps.log.info('harvest skipped', { videoId, status });
-    return {
-      videoId,
-      pageIndex,
-      done: true,
-      status,
-      fetched: 0,
-      storedCommentIds: [],
-      commentIds: [],
-      comments: [],
-    };
+    const checkpoint = { videoId, pageIndex, done: true, status };
+    return { ...emptyPage(checkpoint), checkpoint };
   }
 
   const stopMs = video.stopAt ? Date.parse(video.stopAt) : undefined;
@@ -72,45 +94,82 @@ export async function harvestNextPage(
   const reachedStored =
     stopMs !== undefined &&
     page.items.some((c) => !c.parentId && Date.parse(c.publishedAt) <= stopMs);
-  const pendingStopAt = newest(video.pendingStopAt, page.items);
-  const pagesFetched = pageIndex + 1;
+  const pendingStopAt = newest(video.pendingStopAt, page.items) ?? video.stopAt;
   const done =
     !page.nextPageToken ||
     reachedStored ||
-    pagesFetched >= deps.settings.harvest.maxPagesPerVideo;
-  if (done) {
-    const stopAt = pendingStopAt ?? video.stopAt;
-    // Counted, not summed: a page stored before a crash is in the table
-    // but in no earlier result.
-    const commentsStored = await deps.store.countComments(videoId);
-    await deps.store.updateVideo(
-      videoId,
-      {
-        harvestStatus: 'done',
-        commentsStored,
-        lastHarvestedAt: now,
-        pagesFetched: 0,
-        ...(stopAt ? { stopAt } : {}),
-      },
-      ['pageToken', 'pendingStopAt'],
-    );
-  } else {
-    await deps.store.updateVideo(videoId, {
-      harvestStatus: 'harvesting',
-      pageToken: page.nextPageToken,
-      pagesFetched,
-      ...(pendingStopAt ? { pendingStopAt } : {}),
-    });
-  }
-  return {
+    pageIndex + 1 >= deps.settings.harvest.maxPagesPerVideo;
+  const checkpoint: PageCheckpoint = {
     videoId,
     pageIndex,
     done,
     status: done ? 'done' : 'harvesting',
+    ...(done ? {} : { nextPageToken: page.nextPageToken }),
+    ...(pendingStopAt ? { pendingStopAt } : {}),
+  };
+  return {
+    videoId,
+    pageIndex,
+    done,
+    status: checkpoint.status,
     fetched: page.items.length,
     storedCommentIds,
     commentIds: records.map((r) => r.commentId),
     comments: records,
+    checkpoint,
+  };
+}
+
+/**
+ * The second half: move the video's checkpoint as `readNextPage` decided.
+ * It writes absolute values, so running it twice leaves the same video.
+ */
+export async function commitPage(
+  deps: PipelineDeps,
+  checkpoint: PageCheckpoint,
+): Promise<void> {
+  const { videoId } = checkpoint;
+  const now = deps.clock().toISOString();
+  if (!checkpoint.done) {
+    await deps.store.updateVideo(videoId, {
+      harvestStatus: 'harvesting',
+      pageToken: checkpoint.nextPageToken,
+      pagesFetched: checkpoint.pageIndex + 1,
+      ...(checkpoint.pendingStopAt
+        ? { pendingStopAt: checkpoint.pendingStopAt }
+        : {}),
+    });
+    return;
+  }
+  // Counted, not summed: a page stored before a crash is in the table but
+  // in no earlier result.
+  const commentsStored =
+    checkpoint.status === 'done'
+      ? await deps.store.countComments(videoId)
+      : undefined;
+  await deps.store.updateVideo(
+    videoId,
+    {
+      harvestStatus: checkpoint.status,
+      lastHarvestedAt: now,
+      pagesFetched: 0,
+      ...(commentsStored !== undefined ? { commentsStored } : {}),
+      ...(checkpoint.pendingStopAt ? { stopAt: checkpoint.pendingStopAt } : {}),
+    },
+    ['pageToken', 'pendingStopAt'],
+  );
+}
+
+function emptyPage(checkpoint: PageCheckpoint): HarvestPageResult {
+  return {
+    videoId: checkpoint.videoId,
+    pageIndex: checkpoint.pageIndex,
+    done: true,
+    status: checkpoint.status,
+    fetched: 0,
+    storedCommentIds: [],
+    commentIds: [],
+    comments: [],
   };
 }
 

@@ -1,4 +1,6 @@
 import { InngestTestEngine } from '@inngest/test';
+import { silentLog } from '../../lambda/core/deps';
+import { readNextPage } from '../../lambda/core/harvest';
 import { createHarvestComments } from '../../lambda/inngest/functions/harvest-comments';
 import {
   findVideo,
@@ -32,7 +34,12 @@ describe('harvest-comments', () => {
 
     const { result, ctx } = await engine(world, videoId).execute();
 
-    expect(runStepIds(ctx)).toEqual(['harvest page 0', 'harvest page 1']);
+    expect(runStepIds(ctx)).toEqual([
+      'harvest page 0',
+      'checkpoint page 0',
+      'harvest page 1',
+      'checkpoint page 1',
+    ]);
     const calls = sendEventCalls(ctx);
     expect(calls.map((c) => c.stepId)).toEqual([
       'comments stored 0',
@@ -57,6 +64,34 @@ describe('harvest-comments', () => {
     expect(world.total('quotaUnitsUsed')).toBe(2);
     expect(world.total('runsSucceeded')).toBe(1);
   });
+
+  it('reads a page again when the answer to its step was lost', async () => {
+    const videoId = findVideo(world, (threads) => Number(threads) > 100);
+    const { commentIds: firstPage } = await harvestOnce(videoId);
+    // The lost attempt stored page 0 but its answer never reached Inngest,
+    // so Inngest runs the step again.
+    await readNextPage(
+      (await world.runtime.task('harvest', silentLog)).deps,
+      videoId,
+    );
+
+    const { ctx } = await engine(world, videoId).execute();
+
+    const announced = sendEventCalls(ctx).flatMap((c) => c.events);
+    expect(announced[0]?.data).toMatchObject({
+      pageIndex: 0,
+      commentIds: firstPage,
+    });
+  });
+
+  /** Page 0's ids, as a clean run on another store would announce them. */
+  async function harvestOnce(videoId: string) {
+    const other = await startPipelineWorld();
+    const { ctx } = await engine(other, videoId).execute();
+    await other.close();
+    const [first] = sendEventCalls(ctx).flatMap((c) => c.events);
+    return { commentIds: first?.data.commentIds as string[] };
+  }
 
   it('announces the whole page again when a repeat finds nothing new', async () => {
     const videoId = findVideo(world, (threads) => Number(threads) > 5);

@@ -1,4 +1,4 @@
-import { harvestNextPage } from '../../core/harvest';
+import { commitPage, readNextPage } from '../../core/harvest';
 import type { PipelineClient } from '../client';
 import { classified, loadTask } from '../errors';
 import { commentsStored, harvestRequested, videoDiscovered } from '../events';
@@ -49,10 +49,16 @@ export function createHarvestComments(
       let status = 'harvesting';
       for (let i = 0; i < maxPages; i++) {
         const stepId = `harvest page ${i}`;
+        // Reading and checkpointing are separate steps: if this step's
+        // answer is lost, its retry reads the same page again (the
+        // checkpoint has not moved), so the page still gets announced.
         const page = await step.run(stepId, () =>
           classified(async () => {
             const unitsBefore = ledger.spent.units;
-            const result = await harvestNextPage(deps, videoId);
+            const { comments: _texts, ...result } = await readNextPage(
+              deps,
+              videoId,
+            );
             runtime.metrics.emit({
               commentPagesHarvested: result.fetched > 0 ? 1 : 0,
               commentsHarvested: result.storedCommentIds.length,
@@ -84,6 +90,9 @@ export function createHarvestComments(
             }),
           );
         }
+        await step.run(`checkpoint page ${i}`, () =>
+          classified(() => commitPage(deps, page.checkpoint)),
+        );
         if (page.done) break;
       }
       // Outside any step, this line runs once: in the request that ends
