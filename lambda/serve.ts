@@ -15,6 +15,7 @@ import {
   removeStrayInngestVariables,
 } from './runtime/inngest-env';
 import {
+  maxRuntimeFromEnv,
   settingsFromEnv,
   stageFromEnv,
   YOUTUBE_KEY_FIX,
@@ -84,11 +85,14 @@ async function build(
     secrets.get('INNGEST_SIGNING_KEY'),
     secrets.get('INNGEST_EVENT_KEY'),
   ]);
+  const maxRuntime = maxRuntimeFromEnv(env);
+  if (maxRuntime.problem) logger.warn(maxRuntime.problem);
   const client = createPipelineClient({
     env: inngestEnvironment(env),
     signingKey,
     eventKey,
     logger,
+    ...(maxRuntime.value ? { maxRuntimeMs: maxRuntime.value } : {}),
   });
   const runtime = createPipelineRuntime({
     settings: settingsFromEnv(env),

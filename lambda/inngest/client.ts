@@ -24,6 +24,13 @@ export interface PipelineClientOptions {
    * @default Inngest Cloud (INNGEST_BASE_URL and friends still apply)
    */
   readonly baseUrl?: string;
+  /**
+   * How long one request may keep running steps before the SDK hands the
+   * rest back to Inngest. Kept under the Lambda timeout, so a request is
+   * never killed mid-step.
+   * @default the SDK's (10 s for serve)
+   */
+  readonly maxRuntimeMs?: number;
 }
 
 /** The app's Inngest client, configured explicitly rather than by ambient
@@ -37,6 +44,10 @@ export function createPipelineClient(options: PipelineClientOptions = {}) {
     logger: options.logger,
     isDev: options.isDev ?? false,
     baseUrl: options.baseUrl,
+    checkpointing:
+      options.maxRuntimeMs === undefined
+        ? true
+        : { maxRuntime: options.maxRuntimeMs },
   });
 }
 

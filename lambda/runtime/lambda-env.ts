@@ -38,3 +38,21 @@ export function stageFromEnv(env: Env): string {
 /** The fix printed when a function needs the YouTube key and has none. */
 export const YOUTUBE_KEY_FIX =
   'not set; set YOUTUBE_API_KEY_SECRET_ARN to the Secrets Manager secret holding the key (the stack does this), or YOUTUBE_API_KEY for a local run';
+
+/**
+ * INNGEST_MAX_RUNTIME_MS (set by the stack a minute under the Lambda
+ * timeout), or undefined for the SDK's default. A bad value is reported
+ * and ignored: the endpoint must stay up to be diagnosed.
+ */
+export function maxRuntimeFromEnv(env: Env): {
+  value?: number;
+  problem?: string;
+} {
+  const raw = env.INNGEST_MAX_RUNTIME_MS?.trim();
+  if (!raw) return {};
+  const value = Number(raw);
+  if (Number.isInteger(value) && value > 0) return { value };
+  return {
+    problem: `INNGEST_MAX_RUNTIME_MS: got ${JSON.stringify(raw)}; give whole milliseconds, e.g. 240000, or unset it for the SDK default`,
+  };
+}
