@@ -1,11 +1,15 @@
-import { statSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import {
   LAMBDA_ENTRIES,
   measureBundleSizes,
   SERVE_BUNDLE_TARGET_BYTES,
 } from '../../lib/bundle-sizes';
-import { synthPipeline } from './helpers/synth';
+import { REPO_ROOT } from '../../lib/paths';
+import { stackNameFor } from '../../lib/pipeline-stack';
 
 /** Function description prefix → bundle name in lib/bundle-sizes.ts. */
 const FUNCTIONS: Record<string, keyof typeof LAMBDA_ENTRIES> = {
@@ -16,21 +20,39 @@ const FUNCTIONS: Record<string, keyof typeof LAMBDA_ENTRIES> = {
 };
 
 interface FunctionResource {
+  readonly Type: string;
   readonly Metadata?: Record<string, string>;
   readonly Properties: { readonly Description?: string };
 }
 
+/** The environment less anything that could reach an AWS account. */
+function offlineEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env, CI: 'true' };
+  for (const name of Object.keys(env)) {
+    if (/^AWS_|^CDK_DEFAULT_/.test(name)) delete env[name];
+  }
+  return { ...env, NPM_CONFIG_UPDATE_NOTIFIER: 'false' };
+}
+
 /**
- * The one test that runs esbuild for real, as `cdk deploy` does: every
+ * The one test that runs esbuild for real, through the same command a
+ * user runs (`npx cdk synth`), offline and with no AWS credentials: every
  * other stack test skips bundling to stay fast.
  */
-describe('Lambda bundling', () => {
-  it('bundles every Lambda as minified ESM, the serve bundle under 1 MB', async () => {
-    const { app, stack } = synthPipeline({ bundle: true });
-    const assembly = app.synth();
-    const template = assembly.getStackArtifact(stack.artifactId).template;
+describe('cdk synth', () => {
+  it('synthesizes offline and bundles every Lambda, the serve bundle under 1 MB', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'cdk-out-'));
+    const cdk = join(REPO_ROOT, 'node_modules', '.bin', 'cdk');
+    await promisify(execFile)(cdk, ['synth', '--quiet', '--output', out], {
+      cwd: REPO_ROOT,
+      env: offlineEnv(),
+      timeout: 110_000,
+    });
+    const template = JSON.parse(
+      readFileSync(join(out, `${stackNameFor('prod')}.template.json`), 'utf8'),
+    );
     const resources = Object.values(
-      template.Resources as Record<string, FunctionResource & { Type: string }>,
+      template.Resources as Record<string, FunctionResource>,
     ).filter((r) => r.Type === 'AWS::Lambda::Function');
 
     const bundled: Record<string, number> = {};
@@ -40,8 +62,7 @@ describe('Lambda bundling', () => {
       );
       const assetPath = fn?.Metadata?.['aws:asset:path'];
       expect(assetPath).toBeDefined();
-      const file = join(assembly.directory, String(assetPath), 'index.mjs');
-      bundled[name] = statSync(file).size;
+      bundled[name] = statSync(join(out, String(assetPath), 'index.mjs')).size;
     }
 
     expect(Object.keys(bundled).sort()).toEqual(
