@@ -23,25 +23,21 @@ export const DEPLOY_ID = '2026-01-02T03:04:05.000Z';
 export interface SynthOptions {
   /** Stack settings as CDK context, e.g. `{ stage: 'staging' }`. */
   readonly context?: Record<string, unknown>;
-  /** Bundle the Lambdas with esbuild. @default false */
-  readonly bundle?: boolean;
   /** Register the cdk-nag AwsSolutions checks. @default false */
   readonly nag?: boolean;
 }
 
 /**
- * Builds the stack as bin/app.ts does. Bundling is skipped unless asked
- * for: with `aws:cdk:bundling-stacks` empty, NodejsFunction stages the
- * source instead of running esbuild, which keeps these tests fast.
+ * Builds the stack as bin/app.ts does, without bundling: with
+ * `aws:cdk:bundling-stacks` empty, NodejsFunction stages the source
+ * instead of running esbuild, which keeps these tests fast (the one test
+ * that bundles runs `cdk synth` itself, see bundling.test.ts).
  */
 export function synthPipeline(options: SynthOptions = {}) {
   const app = new App({
     context: {
       ...cdkJsonContext(),
-      // The CLI turns asset metadata on; the bundling test reads it.
-      ...(options.bundle
-        ? { 'aws:cdk:enable-asset-metadata': true }
-        : { 'aws:cdk:bundling-stacks': [] }),
+      'aws:cdk:bundling-stacks': [],
     },
   });
   const settings = parseStackSettings({
