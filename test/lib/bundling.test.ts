@@ -27,7 +27,7 @@ interface FunctionResource {
 
 /** The environment less anything that could reach an AWS account. */
 function offlineEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env, CI: 'true' };
+  const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true' };
   for (const name of Object.keys(env)) {
     if (/^AWS_|^CDK_DEFAULT_/.test(name)) delete env[name];
   }
