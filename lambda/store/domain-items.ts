@@ -8,13 +8,13 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { DomainRecord, MentionRecord } from '../core/model';
 import {
   countPartition,
   isConditionFailed,
   parseTime,
+  queryItems,
   utcDay,
   utcDaysOverlapping,
 } from './dynamo-util';
@@ -84,29 +84,18 @@ export function domainItems(
     const toMs = parseTime('to', to);
     const domains: DomainRecord[] = [];
     for (const day of utcDaysOverlapping(fromMs, toMs)) {
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await client.send(
-          new QueryCommand({
-            TableName: tables.domains,
-            IndexName: 'byFirstSeenDay',
-            KeyConditionExpression:
-              'firstSeenDay = :day AND firstSeenAt BETWEEN :from AND :to',
-            ExpressionAttributeValues: {
-              ':day': day,
-              ':from': from,
-              ':to': to,
-            },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of page.Items ?? []) {
-          // BETWEEN includes `to`; the range is half-open.
-          const at = Date.parse(String(item.firstSeenAt));
-          if (at >= fromMs && at < toMs) domains.push(fromDomainItem(item));
-        }
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      const items = await queryItems(client, {
+        TableName: tables.domains,
+        IndexName: 'byFirstSeenDay',
+        KeyConditionExpression:
+          'firstSeenDay = :day AND firstSeenAt BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':day': day, ':from': from, ':to': to },
+      });
+      for (const item of items) {
+        // BETWEEN includes `to`; the range is half-open.
+        const at = Date.parse(String(item.firstSeenAt));
+        if (at >= fromMs && at < toMs) domains.push(fromDomainItem(item));
+      }
     }
     // Plain code-unit order: ISO times sort by time, whatever the locale.
     const key = (d: DomainRecord) => `${d.firstSeenAt}\u0000${d.domain}`;

@@ -5,7 +5,36 @@
 import {
   type DynamoDBDocumentClient,
   QueryCommand,
+  type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+
+type Item = Record<string, unknown>;
+
+/**
+ * The items a Query finds, following LastEvaluatedKey until the result
+ * ends or `limit` items are read (a Query returns at most 1 MB a page).
+ */
+export async function queryItems(
+  client: DynamoDBDocumentClient,
+  input: Omit<QueryCommandInput, 'ExclusiveStartKey' | 'Limit'>,
+  limit = Number.POSITIVE_INFINITY,
+): Promise<Item[]> {
+  const items: Item[] = [];
+  let startKey: Item | undefined;
+  do {
+    const left = limit - items.length;
+    const page = await client.send(
+      new QueryCommand({
+        ...input,
+        ExclusiveStartKey: startKey,
+        ...(Number.isFinite(left) ? { Limit: left } : {}),
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey && items.length < limit);
+  return items;
+}
 
 /** Parallel conditional puts per call: enough to hide latency, not to throttle. */
 export const PUT_CONCURRENCY = 16;

@@ -31,7 +31,7 @@ import type {
   SourceCursor,
 } from '../core/model';
 import type { QuotaCharge } from '../core/store-port';
-import { expiresAfter, isConditionFailed } from './dynamo-util';
+import { expiresAfter, isConditionFailed, queryItems } from './dynamo-util';
 
 const QUOTA_DAYS = 8;
 const RUN_DAYS = 30;
@@ -68,24 +68,17 @@ export function stateItems(client: DynamoDBDocumentClient, table: string) {
   }
 
   async function queryNewest<T>(pk: string, limit: number) {
-    const items: T[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    while (items.length < limit) {
-      const page = await client.send(
-        new QueryCommand({
-          TableName: table,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': pk },
-          ScanIndexForward: false,
-          Limit: limit - items.length,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []).map((item) => strip<T>(item)));
-      startKey = page.LastEvaluatedKey;
-      if (!startKey) break;
-    }
-    return items;
+    const items = await queryItems(
+      client,
+      {
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ScanIndexForward: false,
+      },
+      limit,
+    );
+    return items.map((item) => strip<T>(item));
   }
 
   const put = (item: Record<string, unknown>) =>

@@ -8,13 +8,13 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { HarvestStatus, VideoRecord } from '../core/model';
 import {
   isConditionFailed,
   parseTime,
+  queryItems,
   utcDay,
   utcDaysOverlapping,
 } from './dynamo-util';
@@ -154,25 +154,18 @@ export function videoItems(client: DynamoDBDocumentClient, table: string) {
    * check harvestStatus before working on it.
    */
   async function listVideosToHarvest(limit: number) {
-    const videos: VideoRecord[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    while (videos.length < limit) {
-      const page = await client.send(
-        new QueryCommand({
-          TableName: table,
-          IndexName: 'byHarvestPending',
-          KeyConditionExpression: 'toHarvest = :pending',
-          ExpressionAttributeValues: { ':pending': HARVEST_PENDING },
-          ScanIndexForward: true,
-          Limit: limit - videos.length,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      videos.push(...(page.Items ?? []).map(fromItem));
-      startKey = page.LastEvaluatedKey;
-      if (!startKey) break;
-    }
-    return videos;
+    const items = await queryItems(
+      client,
+      {
+        TableName: table,
+        IndexName: 'byHarvestPending',
+        KeyConditionExpression: 'toHarvest = :pending',
+        ExpressionAttributeValues: { ':pending': HARVEST_PENDING },
+        ScanIndexForward: true,
+      },
+      limit,
+    );
+    return items.map(fromItem);
   }
 
   /** Videos with since <= publishedAt < until, one Query per UTC day. */
@@ -181,24 +174,17 @@ export function videoItems(client: DynamoDBDocumentClient, table: string) {
     const toMs = parseTime('until', until);
     const videos: VideoRecord[] = [];
     for (const day of utcDaysOverlapping(fromMs, toMs)) {
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await client.send(
-          new QueryCommand({
-            TableName: table,
-            IndexName: 'byPublishedDay',
-            KeyConditionExpression: 'publishedDay = :day',
-            ExpressionAttributeValues: { ':day': day },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of page.Items ?? []) {
-          // Compared as times, not strings: YouTube omits milliseconds.
-          const at = Date.parse(String(item.publishedAt));
-          if (at >= fromMs && at < toMs) videos.push(fromItem(item));
-        }
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      const items = await queryItems(client, {
+        TableName: table,
+        IndexName: 'byPublishedDay',
+        KeyConditionExpression: 'publishedDay = :day',
+        ExpressionAttributeValues: { ':day': day },
+      });
+      for (const item of items) {
+        // Compared as times, not strings: YouTube omits milliseconds.
+        const at = Date.parse(String(item.publishedAt));
+        if (at >= fromMs && at < toMs) videos.push(fromItem(item));
+      }
     }
     return videos;
   }
