@@ -5,23 +5,17 @@ import {
 } from '../../lambda/core/backfill';
 import { depsFor } from '../../lambda/core/context';
 import { runCycle } from '../../lambda/core/cycle';
-import { countItems } from '../helpers/count-items';
-import { startTestPipeline, type TestPipeline } from '../helpers/pipeline';
+import {
+  dataCounts,
+  startTestPipeline,
+  type TestPipeline,
+} from '../helpers/pipeline';
 
 const NOW = new Date('2026-12-03T20:00:00Z');
 const SMALL = {
   sources: { channels: ['UCaaaaaaaaaaaaaaaaaaaaaa'], searches: [] },
   discovery: { firstLookbackDays: 2 },
 };
-
-async function counts(p: TestPipeline) {
-  const { client, tables } = p.testStore;
-  return {
-    comments: await countItems(client, tables.comments),
-    mentions: await countItems(client, tables.mentions),
-    domains: await countItems(client, tables.domains),
-  };
-}
 
 describe('backfillExtraction', () => {
   let p: TestPipeline;
@@ -30,7 +24,7 @@ describe('backfillExtraction', () => {
   it('adds what new rules find, once, and resumes after an interruption', async () => {
     p = await startTestPipeline({ now: () => NOW, settings: SMALL });
     await runCycle(p.context, { runId: 'r1' });
-    const before = await counts(p);
+    const before = await dataCounts(p);
     // Under the old rules a popular domain was excluded; now it counts.
     const all = await p.store.listNewDomains('2026-01-01', '2027-01-01');
     const dropped = all.slice(0, 3).map((d) => d.domain);
@@ -40,7 +34,7 @@ describe('backfillExtraction', () => {
     };
     const fresh = await startTestPipeline({ now: () => NOW, settings: SMALL });
     await runCycle(fresh.withSettings(oldRules), { runId: 'old' });
-    const withOldRules = await counts(fresh);
+    const withOldRules = await dataCounts(fresh);
     expect(withOldRules.domains).toBe(before.domains - 3);
 
     const { deps } = depsFor(fresh.context, 'operator');
@@ -58,7 +52,7 @@ describe('backfillExtraction', () => {
     expect(resumed.comments).toBe(withOldRules.comments - 100);
     const rerun = await backfillExtraction(deps, { pageSize: 50 });
     expect(rerun).toMatchObject({ mentions: 0, newDomains: 0 });
-    expect(await counts(fresh)).toEqual(before);
+    expect(await dataCounts(fresh)).toEqual(before);
     expect(await fresh.store.getCheckpoint(EXTRACT_CHECKPOINT)).toBeUndefined();
     await fresh.close();
   });
@@ -74,7 +68,7 @@ describe('backfillHarvest', () => {
       settings: { ...SMALL, harvest: { maxPagesPerVideo: 1 } },
     });
     await runCycle(p.context, { runId: 'r1' });
-    const before = await counts(p);
+    const before = await dataCounts(p);
     const settings = {
       ...p.context.settings,
       harvest: { ...p.context.settings.harvest, maxPagesPerVideo: 10 },
@@ -92,12 +86,12 @@ describe('backfillHarvest', () => {
     });
     await expect(interrupted).rejects.toThrow('interrupted');
     const done = await backfillHarvest(deps, { since, until: NOW });
-    const after = await counts(p);
+    const after = await dataCounts(p);
 
     expect(done.videos).toBeGreaterThan(0);
     expect(after.comments).toBeGreaterThan(before.comments);
     const again = await backfillHarvest(deps, { since, until: NOW });
     expect(again.commentsStored).toBe(0);
-    expect(await counts(p)).toEqual(after);
+    expect(await dataCounts(p)).toEqual(after);
   });
 });

@@ -1,7 +1,9 @@
 import { runCycle } from '../../lambda/core/cycle';
-import { TABLE_IDS, type TableId } from '../../lambda/store/tables';
-import { countItems } from '../helpers/count-items';
-import { startTestPipeline, type TestPipeline } from '../helpers/pipeline';
+import {
+  dataCounts,
+  startTestPipeline,
+  type TestPipeline,
+} from '../helpers/pipeline';
 
 const NOW = new Date('2026-12-03T20:00:00Z');
 
@@ -11,22 +13,6 @@ const SMALL = {
   discovery: { firstLookbackDays: 2 },
   harvest: { concurrency: 1 },
 };
-
-async function tableCounts(p: TestPipeline): Promise<Record<TableId, number>> {
-  const counts = {} as Record<TableId, number>;
-  for (const id of TABLE_IDS) {
-    counts[id] = await countItems(p.testStore.client, p.testStore.tables[id]);
-  }
-  return counts;
-}
-
-/** The data tables; `state` also holds run records, one per cycle. */
-const data = (c: Record<TableId, number>) => ({
-  videos: c.videos,
-  comments: c.comments,
-  domains: c.domains,
-  mentions: c.mentions,
-});
 
 describe('runCycle against dynalite and the YouTube replica', () => {
   let p: TestPipeline;
@@ -43,7 +29,7 @@ describe('runCycle against dynalite and the YouTube replica', () => {
     expect(summary.commentsStored).toBeGreaterThan(100);
     expect(summary.newDomains).toBeGreaterThan(0);
     expect(summary.stoppedBy).toBeUndefined();
-    const counts = await tableCounts(p);
+    const counts = await dataCounts(p);
     expect(counts.comments).toBe(summary.commentsStored);
     expect(counts.domains).toBe(summary.newDomains);
     expect(counts.mentions).toBe(summary.mentions);
@@ -59,11 +45,11 @@ describe('runCycle against dynalite and the YouTube replica', () => {
 
   it('leaves identical counts when the same cycle runs twice', async () => {
     await runCycle(p.context, { runId: 'r1' });
-    const once = await tableCounts(p);
+    const once = await dataCounts(p);
     const second = await runCycle(p.context, { runId: 'r2' });
-    const twice = await tableCounts(p);
+    const twice = await dataCounts(p);
 
-    expect(data(twice)).toEqual(data(once));
+    expect(twice).toEqual(once);
     expect(second.videosDiscovered).toBe(0);
     expect(second.commentsStored).toBe(0);
     expect(second.newDomains).toBe(0);
@@ -73,7 +59,7 @@ describe('runCycle against dynalite and the YouTube replica', () => {
   it('retries 5xx answers and rate limits without losing or doubling', async () => {
     const clean = await startTestPipeline({ now: () => NOW, settings: SMALL });
     const expected = await runCycle(clean.context, { runId: 'clean' });
-    const expectedCounts = data(await tableCounts(clean));
+    const expectedCounts = await dataCounts(clean);
     await clean.close();
 
     p.replica.inject({ method: 'playlistItems.list', status: 503 });
@@ -87,7 +73,7 @@ describe('runCycle against dynalite and the YouTube replica', () => {
 
     expect(summary.videosDeferred).toBe(0);
     expect(summary.commentsStored).toBe(expected.commentsStored);
-    expect(data(await tableCounts(p))).toEqual(expectedCounts);
+    expect(await dataCounts(p)).toEqual(expectedCounts);
     const injected = p.replica.calls.filter((c) => c.injected);
     expect(injected.map((c) => c.status)).toEqual([503, 500, 403, 403]);
   });
@@ -126,7 +112,7 @@ describe('runCycle against dynalite and the YouTube replica', () => {
     await expect(runCycle(p.context, { runId: 'r1' })).rejects.toThrow(
       /commentThreads\.list answered 2xx with a body that is not JSON/,
     );
-    const counts = await tableCounts(p);
+    const counts = await dataCounts(p);
     expect(counts.comments).toBe(0);
     expect(counts.mentions).toBe(0);
     const [run] = await p.store.listRecentRuns(1);

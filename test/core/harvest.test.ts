@@ -2,8 +2,11 @@ import { depsFor } from '../../lambda/core/context';
 import type { PipelineDeps } from '../../lambda/core/deps';
 import { harvestNextPage } from '../../lambda/core/harvest';
 import { recordDomains } from '../../lambda/core/record-domains';
-import { countItems } from '../helpers/count-items';
-import { startTestPipeline, type TestPipeline } from '../helpers/pipeline';
+import {
+  dataCounts,
+  startTestPipeline,
+  type TestPipeline,
+} from '../helpers/pipeline';
 
 const NOW = new Date('2026-12-03T20:00:00Z');
 
@@ -28,15 +31,6 @@ async function harvestAll(deps: PipelineDeps, videoId: string) {
   }
 }
 
-async function counts(p: TestPipeline) {
-  const { client, tables } = p.testStore;
-  return {
-    comments: await countItems(client, tables.comments),
-    mentions: await countItems(client, tables.mentions),
-    domains: await countItems(client, tables.domains),
-  };
-}
-
 describe('harvestNextPage', () => {
   let p: TestPipeline;
   beforeEach(async () => {
@@ -48,7 +42,7 @@ describe('harvestNextPage', () => {
     const videoId = videoWithPages(p, 2);
     const clean = await startTestPipeline({ now: () => NOW });
     await harvestAll(depsFor(clean.context, 'harvest').deps, videoId);
-    const expected = await counts(clean);
+    const expected = await dataCounts(clean);
     await clean.close();
 
     const { deps } = depsFor(p.context, 'harvest');
@@ -72,7 +66,7 @@ describe('harvestNextPage', () => {
     await recordDomains(deps, videoId, resumed.commentIds);
     if (!resumed.done) await harvestAll(deps, videoId);
 
-    expect(await counts(p)).toEqual(expected);
+    expect(await dataCounts(p)).toEqual(expected);
     const video = await p.store.getVideo(videoId);
     expect(video).toMatchObject({
       harvestStatus: 'done',

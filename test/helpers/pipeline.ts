@@ -7,6 +7,7 @@ import {
   type ReplicaOptions,
   startReplica,
 } from '../../local/youtube-replica';
+import { countItems } from './count-items';
 import { startTestStore, type TestStore } from './dynalite';
 import { testSettings } from './settings';
 
@@ -65,5 +66,16 @@ export async function startTestPipeline(
       await testStore.close();
       await replica.close();
     },
+  };
+}
+
+/** Items in the data tables: what a repeated or resumed run must not change. */
+export async function dataCounts(p: TestPipeline) {
+  const { client, tables } = p.testStore;
+  return {
+    videos: await countItems(client, tables.videos),
+    comments: await countItems(client, tables.comments),
+    mentions: await countItems(client, tables.mentions),
+    domains: await countItems(client, tables.domains),
   };
 }
