@@ -4,13 +4,8 @@ import { discoverSource } from './discovery';
 import { harvestNextPage } from './harvest';
 import { sourceId } from './model';
 import { pacificDay } from './pacific-time';
-import {
-  type CyclePlan,
-  isQuotaStop,
-  planCycle,
-  type QuotaLedger,
-  UNITS,
-} from './quota';
+import { type CyclePlan, planCycle } from './plan';
+import { isQuotaStop, type QuotaLedger, UNITS } from './quota';
 import { recordCommentDomains } from './record-domains';
 import { videosDueForRevisit } from './revisit';
 import { mapLimit } from './util/map-limit';

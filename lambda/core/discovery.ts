@@ -1,6 +1,7 @@
 import type { PipelineDeps } from './deps';
 import { type Source, sourceId, type VideoRecord } from './model';
-import { type CyclePlan, isQuotaStop } from './quota';
+import type { CyclePlan } from './plan';
+import { isQuotaStop } from './quota';
 import type { Page, VideoSummary } from './youtube/api';
 import { YouTubeError } from './youtube/errors';
 
