@@ -158,6 +158,28 @@ describe('discover-videos', () => {
     });
   });
 
+  it('writes no heartbeat when every source failed, so the stall alarm fires', async () => {
+    world.replica.inject({
+      method: 'playlistItems.list',
+      reason: 'keyInvalid',
+      status: 400,
+      times: 10,
+    });
+    world.replica.inject({
+      method: 'search.list',
+      reason: 'keyInvalid',
+      status: 400,
+      times: 10,
+    });
+
+    const { error } = await engine(world.runtime).execute();
+
+    expect(error).toMatchObject({ name: 'NonRetriableError' });
+    const heartbeat =
+      await world.testStore.store.getHeartbeat('discover-videos');
+    expect(heartbeat).toBeUndefined();
+  });
+
   it('lets Inngest retry a step that hit a transient YouTube error', async () => {
     world.replica.inject({
       method: 'playlistItems.list',

@@ -209,7 +209,12 @@ async function recordRun(
     outcome,
     summary,
   });
-  await deps.store.putHeartbeat({ name: ID, at: endedAt, runId: run.runId });
+  // The heartbeat says discovery works: a run in which every source failed
+  // (a rejected key, say) must not keep the stall alarm quiet.
+  const anyRead = outcomes.length === 0 || failedSources < outcomes.length;
+  if (anyRead) {
+    await deps.store.putHeartbeat({ name: ID, at: endedAt, runId: run.runId });
+  }
   const usage = await deps.store.getQuotaUsage(plan.day);
   runtime.metrics.emit({
     runsSucceeded: 1,
