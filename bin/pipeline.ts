@@ -19,6 +19,10 @@ import { extractorFromSettings } from '../lambda/core/domains';
 import { SettingsError } from '../lambda/core/settings';
 import { settingsIfPresent } from '../lambda/core/settings-loader';
 
+// The AWS SDK warns on every run that its releases after January 2027 need
+// Node 22; the versions package-lock.json pins run on Node 20 (README).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const program = new Command('pipeline')
   .description(
     'YouTube comment domain pipeline: run cycles, inspect and operate it.',

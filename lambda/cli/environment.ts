@@ -103,13 +103,14 @@ function describe(
   dataDir: string,
   videosTable: string,
 ): string {
+  const youtube = offlineYouTube
+    ? 'YouTube from the local replica (no YOUTUBE_API_KEY set)'
+    : 'the YouTube Data API';
   const store = offlineStore
     ? `embedded DynamoDB (dynalite) in ${dataDir}`
-    : `DynamoDB (tables such as ${videosTable})`;
-  const youtube = offlineYouTube
-    ? 'the local YouTube replica (no YOUTUBE_API_KEY set)'
-    : 'the YouTube Data API';
-  return `Running offline-capable: ${youtube}, ${store}.`;
+    : `DynamoDB tables such as ${videosTable}`;
+  const mode = offlineStore && offlineYouTube ? 'Offline: ' : 'Using ';
+  return `${mode}${youtube}, ${store}.`;
 }
 
 async function closeAll(closers: Array<() => Promise<void>>) {
