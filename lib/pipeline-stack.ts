@@ -127,5 +127,44 @@ export class PipelineStack extends Stack {
         value: secret.secretName,
       });
     }
+    this.operatorOutputs(props, {
+      tables,
+      notifierAlarmTopicArn: alerts.notifierAlarmTopic.topicArn,
+      alarmNamePrefix: prefix,
+    });
+  }
+
+  /**
+   * What `pipeline doctor`, `status`, `trigger` and `backfill` read to find
+   * this stage (lambda/cli/deployment.ts): the operator's machine learns
+   * the stage from the stack alone, with no copy of the CDK context.
+   */
+  private operatorOutputs(
+    props: PipelineStackProps,
+    refs: {
+      tables: Readonly<Record<string, { tableName: string }>>;
+      notifierAlarmTopicArn: string;
+      alarmNamePrefix: string;
+    },
+  ) {
+    const { settings } = props;
+    const values: Record<string, string> = {
+      Stage: settings.stage,
+      AlarmNamePrefix: refs.alarmNamePrefix,
+      NotifierAlarmTopicArn: refs.notifierAlarmTopicArn,
+      StallMinutes: String(settings.stallMinutes),
+      NewDomainsPerWeek: String(settings.newDomainsPerWeek),
+      DiscoveryCron: props.pipelineSettings.schedule.cron,
+      CadenceMinutes: String(props.pipelineSettings.schedule.cadenceMinutes),
+    };
+    // Absent for production: the SDK then names no environment.
+    if (settings.inngestEnv) values.InngestEnv = settings.inngestEnv;
+    for (const [tableId, table] of Object.entries(refs.tables)) {
+      values[`Table${tableId[0]?.toUpperCase()}${tableId.slice(1)}`] =
+        table.tableName;
+    }
+    for (const [key, value] of Object.entries(values)) {
+      new CfnOutput(this, key, { value });
+    }
   }
 }
