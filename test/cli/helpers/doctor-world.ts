@@ -9,6 +9,7 @@ import {
   CloudWatchClient,
   DescribeAlarmsCommand,
   type MetricAlarm,
+  type StateValue,
 } from '@aws-sdk/client-cloudwatch';
 import {
   DescribeSecretCommand,
@@ -183,7 +184,7 @@ export async function startDoctorWorld(): Promise<DoctorWorld> {
 }
 
 /** A metric alarm of the stage, named as the stack names them. */
-export function alarm(name: string, state: string): MetricAlarm {
+export function alarm(name: string, state: StateValue): MetricAlarm {
   return {
     AlarmName: `${PREFIX}${name}`,
     StateValue: state,
