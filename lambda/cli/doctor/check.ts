@@ -46,9 +46,6 @@ export interface Say {
   skip(evidence: string, fix?: string): CheckResult;
 }
 
-/** Where the runbook explains a check's failure. */
-export const runbookFor = (id: string) => `docs/runbook.md#${id}`;
-
 /** Minutes between two instants, rounded down. */
 export const minutesBetween = (from: Date | string, to: Date): number =>
   Math.floor((to.getTime() - new Date(from).getTime()) / 60_000);
