@@ -4,7 +4,6 @@ import {
   ComparisonOperator,
   type IMetric,
   MathExpression,
-  Metric,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -12,11 +11,8 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import {
-  dimensionsFor,
-  METRIC_NAMESPACE,
-  METRICS,
-} from '../../lambda/metric-names';
+import { METRICS } from '../../lambda/metric-names';
+import { pipelineMetric, tableThrottleMetrics } from '../pipeline-metrics';
 import { type RunbookAnchor, runbookLink } from '../runbook';
 
 export interface AlarmsProps {
@@ -33,22 +29,6 @@ export interface AlarmsProps {
   readonly alertsTopic: ITopic;
   /** E-mail only: the Slack notifier's own alarm must not go through it. */
   readonly notifierAlarmTopic: ITopic;
-}
-
-/** A pipeline metric from lambda/metric-names.ts, as the emitters write it. */
-export function pipelineMetric(
-  stage: string,
-  name: string,
-  statistic: string,
-  period: Duration,
-): Metric {
-  return new Metric({
-    namespace: METRIC_NAMESPACE,
-    metricName: name,
-    dimensionsMap: dimensionsFor(stage),
-    statistic,
-    period,
-  });
 }
 
 const FIVE_MINUTES = Duration.minutes(5);
@@ -170,16 +150,7 @@ export class Alarms extends Construct {
       'Find the table and operation on the dashboard; on-demand tables throttle on hot partitions or when traffic doubles past the previous peak.',
       {
         metric: sumOf(
-          props.tables.flatMap((table) => [
-            table.metric('ReadThrottleEvents', {
-              period: FIVE_MINUTES,
-              statistic: 'Sum',
-            }),
-            table.metric('WriteThrottleEvents', {
-              period: FIVE_MINUTES,
-              statistic: 'Sum',
-            }),
-          ]),
+          tableThrottleMetrics(props.tables, FIVE_MINUTES),
           'Throttle events on the pipeline tables',
         ),
         threshold: 1,

@@ -11,7 +11,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { METRICS } from '../../lambda/metric-names';
-import { pipelineMetric } from './alarms';
+import { pipelineMetric, tableThrottleMetrics } from '../pipeline-metrics';
 
 export interface PipelineDashboardProps {
   readonly stage: string;
@@ -100,16 +100,7 @@ export class PipelineDashboard extends Construct {
           ],
         }),
         graph('DynamoDB throttle events (per 5 minutes)', {
-          left: props.tables.flatMap((table) => [
-            table.metric('ReadThrottleEvents', {
-              period: FIVE_MINUTES,
-              statistic: 'Sum',
-            }),
-            table.metric('WriteThrottleEvents', {
-              period: FIVE_MINUTES,
-              statistic: 'Sum',
-            }),
-          ]),
+          left: tableThrottleMetrics(props.tables, FIVE_MINUTES),
         }),
       ],
     ];
