@@ -7,22 +7,18 @@ import { depsFor } from '../../lambda/core/context';
 import { runCycle } from '../../lambda/core/cycle';
 import {
   dataCounts,
+  ONE_CHANNEL,
   startTestPipeline,
   type TestPipeline,
 } from '../helpers/pipeline';
 
 const NOW = new Date('2026-12-03T20:00:00Z');
-const SMALL = {
-  sources: { channels: ['UCaaaaaaaaaaaaaaaaaaaaaa'], searches: [] },
-  discovery: { firstLookbackDays: 2 },
-};
-
 describe('backfillExtraction', () => {
   let p: TestPipeline;
   afterEach(() => p.close());
 
   it('adds what new rules find, once, and resumes after an interruption', async () => {
-    p = await startTestPipeline({ now: () => NOW, settings: SMALL });
+    p = await startTestPipeline({ now: () => NOW, settings: ONE_CHANNEL });
     await runCycle(p.context, { runId: 'r1' });
     const before = await dataCounts(p);
     // Under the old rules a popular domain was excluded; now it counts.
@@ -32,7 +28,10 @@ describe('backfillExtraction', () => {
       ...p.context.settings,
       domains: { exclude: dropped, shorteners: [] },
     };
-    const fresh = await startTestPipeline({ now: () => NOW, settings: SMALL });
+    const fresh = await startTestPipeline({
+      now: () => NOW,
+      settings: ONE_CHANNEL,
+    });
     await runCycle(fresh.withSettings(oldRules), { runId: 'old' });
     const withOldRules = await dataCounts(fresh);
     expect(withOldRules.domains).toBe(before.domains - 3);
@@ -65,7 +64,7 @@ describe('backfillHarvest', () => {
   it('re-reads videos since a date in full without counting twice', async () => {
     p = await startTestPipeline({
       now: () => NOW,
-      settings: { ...SMALL, harvest: { maxPagesPerVideo: 1 } },
+      settings: { ...ONE_CHANNEL, harvest: { maxPagesPerVideo: 1 } },
     });
     await runCycle(p.context, { runId: 'r1' });
     const before = await dataCounts(p);

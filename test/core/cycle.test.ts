@@ -1,23 +1,17 @@
 import { runCycle } from '../../lambda/core/cycle';
 import {
   dataCounts,
+  ONE_CHANNEL,
   startTestPipeline,
   type TestPipeline,
 } from '../helpers/pipeline';
 
 const NOW = new Date('2026-12-03T20:00:00Z');
 
-/** One channel, two days back: a cycle small enough to finish its work. */
-const SMALL = {
-  sources: { channels: ['UCaaaaaaaaaaaaaaaaaaaaaa'], searches: [] },
-  discovery: { firstLookbackDays: 2 },
-  harvest: { concurrency: 1 },
-};
-
 describe('runCycle against dynalite and the YouTube replica', () => {
   let p: TestPipeline;
   beforeEach(async () => {
-    p = await startTestPipeline({ now: () => NOW, settings: SMALL });
+    p = await startTestPipeline({ now: () => NOW, settings: ONE_CHANNEL });
   });
   afterEach(() => p.close());
 
@@ -57,7 +51,10 @@ describe('runCycle against dynalite and the YouTube replica', () => {
   });
 
   it('retries 5xx answers and rate limits without losing or doubling', async () => {
-    const clean = await startTestPipeline({ now: () => NOW, settings: SMALL });
+    const clean = await startTestPipeline({
+      now: () => NOW,
+      settings: ONE_CHANNEL,
+    });
     const expected = await runCycle(clean.context, { runId: 'clean' });
     const expectedCounts = await dataCounts(clean);
     await clean.close();

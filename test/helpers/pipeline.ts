@@ -13,6 +13,16 @@ import { testSettings } from './settings';
 
 export const TEST_KEY = 'test-key';
 
+/**
+ * One channel read two days back: a cycle small enough to finish its work
+ * in a second or two, with a few multi-page videos.
+ */
+export const ONE_CHANNEL = {
+  sources: { channels: ['UCaaaaaaaaaaaaaaaaaaaaaa'], searches: [] },
+  discovery: { firstLookbackDays: 2 },
+  harvest: { concurrency: 1 },
+};
+
 export interface TestPipeline {
   readonly context: PipelineContext;
   readonly replica: Replica;
