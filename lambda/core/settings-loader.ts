@@ -134,7 +134,11 @@ function fixOf(issue: z.core.$ZodIssue, path: readonly string[]): string {
   if (issue.code === 'unrecognized_keys') {
     return `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}: remove it or check the spelling`;
   }
-  return fixFor(path) ?? issue.message;
+  const fix = fixFor(path);
+  if (!fix) return issue.message;
+  // Range and type errors: the rule broken, then what the field is for.
+  const rule = ['too_small', 'too_big', 'invalid_type'].includes(issue.code);
+  return rule ? `${issue.message.toLowerCase()}; ${fix}` : fix;
 }
 
 /** The description of the deepest schema node on the path, as the fix. */

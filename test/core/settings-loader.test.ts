@@ -59,7 +59,9 @@ describe('loadSettings', () => {
       }),
     });
     expect(problems).toHaveLength(2);
-    expect(problems.join('\n')).toMatch(/harvest\.concurrency: got 0/);
+    expect(problems.join('\n')).toMatch(
+      /harvest\.concurrency: got 0 .*too small: expected number to be >=1; videos harvested at once, 1-50/,
+    );
     expect(problems.join('\n')).toMatch(
       /reserveUnits must be smaller than quota\.dailyUnits/,
     );
