@@ -6,6 +6,7 @@ import type {
   LambdaFunctionURLEvent,
 } from 'aws-lambda';
 import { serve } from 'inngest/lambda';
+import { lazy } from './core/util/lazy';
 import { createPipelineClient } from './inngest/client';
 import { createPipelineFunctions } from './inngest/functions';
 import type { MetricsSink } from './inngest/runtime';
@@ -120,15 +121,6 @@ async function build(
     // Only Inngest, signing with our key, may make the app sync.
     enableUnauthedSync: false,
   }) as Handler;
-}
-
-/** Builds the value on first use, then returns the same one. */
-function lazy<T>(create: () => T): () => T {
-  let value: T | undefined;
-  return () => {
-    value ??= create();
-    return value;
-  };
 }
 
 /** The Lambda entry point. */

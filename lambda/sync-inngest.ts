@@ -4,6 +4,7 @@
  * the resource's attributes and a thrown error into a failed deploy with
  * that message. Logic in ./ops/sync-inngest.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SERVICE_NAME } from './metric-names';
@@ -29,7 +30,7 @@ export async function handler(event: SyncEvent): Promise<SyncResult> {
       requestSync({
         url,
         fetch: (input, init) => fetch(input, init),
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        sleep,
       }),
     log: (message, context) => logger.info(message, { ...context }),
   });

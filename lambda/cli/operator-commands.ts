@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -5,6 +6,7 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import type { Command as CommandType } from 'commander';
 import { LOCAL_CYCLE } from '../core/cycle';
 import type { Log } from '../core/deps';
+import { lazy } from '../core/util/lazy';
 import { DISCOVERY_HEARTBEAT } from '../ops/watchdog-check';
 import { backfillCommand } from './backfill';
 import {
@@ -35,19 +37,11 @@ export function addOperatorCommands(
 ): void {
   /** AWS clients, each built on first use with the SDK's default chain. */
   const aws = {
-    cloudFormation: once(() => new CloudFormationClient({})),
-    cloudWatch: once(() => new CloudWatchClient({})),
-    secretsManager: once(() => new SecretsManagerClient({})),
-    sns: once(() => new SNSClient({})),
+    cloudFormation: lazy(() => new CloudFormationClient({})),
+    cloudWatch: lazy(() => new CloudWatchClient({})),
+    secretsManager: lazy(() => new SecretsManagerClient({})),
+    sns: lazy(() => new SNSClient({})),
   };
-
-  function once<T>(create: () => T): () => T {
-    let value: T | undefined;
-    return () => {
-      value ??= create();
-      return value;
-    };
-  }
 
   interface TargetOptions {
     stage: string;
@@ -171,8 +165,7 @@ export function addOperatorCommands(
             ? {
                 wait: {
                   timeoutMs,
-                  sleep: (ms: number) =>
-                    new Promise<void>((done) => setTimeout(done, ms)),
+                  sleep,
                   now: () => Date.now(),
                   onProgress: (p) => bar?.update(p),
                 },

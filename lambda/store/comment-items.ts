@@ -2,6 +2,8 @@
  * Comments table access. Items are CommentRecords plus `storedAt` (ISO
  * time the pipeline stored them); that attribute is not read back.
  */
+
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   BatchGetCommand,
   type DynamoDBDocumentClient,
@@ -16,7 +18,6 @@ import {
   encodePageKey,
   isConditionFailed,
   PUT_CONCURRENCY,
-  sleep,
 } from './dynamo-util';
 
 /** BatchGetItem takes at most 100 keys a request. */

@@ -2,6 +2,8 @@
  * Creates the pipeline's tables from TABLES on a local DynamoDB (dynalite).
  * In AWS the CDK stack creates them; this is for offline runs and tests.
  */
+
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   type AttributeDefinition,
   CreateTableCommand,
@@ -9,7 +11,6 @@ import {
   type DynamoDBClient,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { sleep } from './dynamo-util';
 import {
   type KeyDefinition,
   TABLE_IDS,

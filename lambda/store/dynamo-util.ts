@@ -138,6 +138,3 @@ export function decodePageKey(
       'by scanComments; pass a nextKey unchanged, or omit it to start over',
   );
 }
-
-export const sleep = (ms: number) =>
-  new Promise<void>((resolve) => setTimeout(resolve, ms));

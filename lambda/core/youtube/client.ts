@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type {
   FetchedComment,
   VideoSummary,
@@ -45,9 +46,6 @@ export interface YouTubeClientOptions {
 /** Any 2xx proves the key works; this video id is the usual probe. */
 const PING_VIDEO_ID = 'dQw4w9WgXcQ';
 
-const defaultSleep = (ms: number) =>
-  new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /** A YouTubeApi over the YouTube Data API v3 (or the local replica). */
 export function createYouTubeClient(options: YouTubeClientOptions): YouTubeApi {
   const transport: TransportOptions = {
@@ -56,7 +54,7 @@ export function createYouTubeClient(options: YouTubeClientOptions): YouTubeApi {
     timeoutMs: options.timeoutMs ?? 15_000,
     retries: options.retries ?? 3,
     fetch: options.fetch ?? globalThis.fetch,
-    sleep: options.sleep ?? defaultSleep,
+    sleep: options.sleep ?? sleep,
     clock: options.clock ?? (() => new Date()),
     random: options.random ?? Math.random,
     beforeCall: options.beforeCall,
